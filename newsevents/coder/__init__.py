@@ -1,0 +1,1 @@
+"""The event coder: triggers, roles, auxiliary modes, time, place and scores, one module each."""

@@ -1,0 +1,47 @@
+"""What a reader remembers from earlier sentences: who spoke last, which country,
+organisation and person were named last, and the last year mentioned.
+
+It resolves pronouns (``Wij steunen Oekraïne``, said by Stoltenberg, is NATO),
+anaphoric nouns (``de alliantie`` after NATO was named) and bare sectors (``de
+ministers``) to the nearest fitting actor, and ``in dat jaar`` to the last year.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ACTOR_KINDS = {"country", "organisation", "person", "group", "capital", "demonym", "region"}
+
+
+@dataclass
+class Discourse:
+    speaker: object = None  # ActorMention
+    last: dict = field(default_factory=dict)  # kind -> ActorMention
+    last_any: object = None
+    last_year: int | None = None
+
+    def remember(self, mentions) -> None:
+        """Note the sentence's actor mentions, in text order."""
+        for mention in mentions:
+            if not mention.code:
+                continue
+            kind = _kind_class(mention.kind)
+            self.last[kind] = mention
+            self.last_any = mention
+
+    def resolve(self, kind: str):
+        """The nearest earlier actor fitting ``kind``: speaker, person, organisation, country or any."""
+        if kind == "speaker":
+            return self.speaker or self.last.get("person") or self.last_any
+        if kind == "person":
+            return self.last.get("person") or self.speaker
+        if kind == "organisation":
+            return self.last.get("organisation")
+        if kind == "country":
+            return self.last.get("country")
+        return self.last_any
+
+
+def _kind_class(kind: str) -> str:
+    if kind in ("country", "capital", "demonym", "region", "group"):
+        return "country"
+    return kind if kind in ("person", "organisation") else "country"

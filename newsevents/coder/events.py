@@ -1,0 +1,387 @@
+"""Code the events of one sentence: triggers → roles → auxiliary mode → time → place.
+
+An event embedded in another event's complement ("threatened *sanctions*", "denied
+plans for an *invasion*", "demanded that troops *withdraw*") is not a separate event:
+PLOVER codes the single governing event (manual, "Auxiliary modes"), and the embedded
+one is kept in its record under ``embedded``. A feared, denied or conditional event
+that stands on its own is coded with its auxiliary mode, never as a real one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import roles as R
+from .modality import Modality
+from .places import country_point, lookup_place
+
+PRONOUN_TAGS = {"PRON", "DET"}
+TEMPORAL_CASES_KEY = "temporal_prepositions"
+LOCATIVE = {"in", "op", "bij", "te", "langs", "at", "near", "along", "nabij", "aan"}
+
+
+@dataclass
+class Participant:
+    text: str
+    code: str | None
+    sector: str | None = None
+    start: int | None = None  # char offsets in the document
+    end: int | None = None
+    resolved_from: str | None = None
+
+    def as_dict(self) -> dict:
+        out = {"text": self.text, "code": self.code, "sector": self.sector, "start": self.start, "end": self.end}
+        if self.resolved_from:
+            out["resolved_from"] = self.resolved_from
+        return out
+
+
+@dataclass
+class SentenceContext:
+    """What the sentence coder needs besides the sentence itself."""
+
+    doc_date: object
+    offset: int  # char offset of the sentence in the document
+    discourse: object
+    parsed: bool
+    mentions: list = field(default_factory=list)
+    times: list = field(default_factory=list)
+
+
+class SentenceCoder:
+    """Turns one tokenised (and, when a model exists, parsed) sentence into event records."""
+
+    def __init__(self, lang_data, triggers, time_resolver, plover):
+        self.lang = lang_data
+        self.triggers = triggers
+        self.time = time_resolver
+        self.plover = plover
+        self.modality = Modality(lang_data)
+        self.recipient_preps = lang_data.cue("recipient_prepositions")
+        self.agent_preps = lang_data.cue("nominal_agent_prepositions")
+        self.patient_preps = lang_data.cue("nominal_patient_prepositions")
+        self.temporal_preps = lang_data.cue(TEMPORAL_CASES_KEY)
+        self.pronouns = {k.lower(): v for k, v in (lang_data.cues.get("personal_pronouns") or {}).items()}
+        self.anaphoric = {k.lower(): v for k, v in (lang_data.cues.get("anaphoric_nouns") or {}).items()}
+        self.relatives = lang_data.cue("relative_pronouns")
+        self.transparent = lang_data.cue("transparent_governors")
+        self.mode_modifiers = {k.lower(): v for k, v in (lang_data.cues.get("mode_modifiers") or {}).items()}
+
+    # -- entry point ------------------------------------------------------------------
+    def code(self, sent, ctx: SentenceContext, nested: bool = False) -> list[dict]:
+        found = [m for m in (self.triggers.match(tok, ctx.parsed) for tok in sent) if m is not None]
+        found = [t for t in found if self._constraints_met(t, ctx)]
+        if not found:
+            return []
+        embedded = self._embedding(found) if ctx.parsed else {}
+        # "promised that the US will consult …" codes the consultation, not the promise
+        transparent = {h.token.i for h in embedded.values() if h.lemma in self.transparent}
+        events = []
+        for trig in found:
+            host = embedded.get(trig.token.i)
+            passes_through = host is not None and host.token.i in transparent
+            if trig.token.i in transparent or (host is not None and not passes_through and not nested):
+                continue
+            record = self._code_trigger(trig, sent, ctx)
+            if record is None:
+                continue
+            if passes_through and record["aux"] is None:
+                record["aux"] = "future"
+            elif host is not None:
+                record["embedded_in"] = host.token.text
+            events.append(record)
+        return events
+
+    # -- triggers ---------------------------------------------------------------------
+    def _constraints_met(self, trig, ctx) -> bool:
+        term = trig.term
+        if term.type is None and not term.when_negated:
+            return False
+        if term.with_ and not self._has_with(trig, ctx):
+            return False
+        return True
+
+    def _has_with(self, trig, ctx) -> bool:
+        tokens = R.phrase(trig.token, cut={"punct", "parataxis"}) if ctx.parsed else list(trig.token.sent)
+        if ctx.parsed and R.dep(trig.token) in ("acl:relcl", "acl") and trig.token.head is not trig.token:
+            tokens = tokens + [trig.token.head]
+        if ctx.parsed:
+            tokens = tokens + [c for t in list(tokens) for c in t.children]
+            for t in tokens:  # a relative pronoun stands for its antecedent ("die … wordt gehouden")
+                if t.text.lower() in self.relatives and R.dep(t.head) == "acl:relcl":
+                    tokens.append(t.head.head)
+        words = " ".join(t.text.lower() for t in tokens)
+        lemmas = {t.lemma_.lower() for t in tokens} | {t.text.lower() for t in tokens}
+        for need in trig.term.with_:
+            need = need.lower()
+            if " " in need and need in words:
+                return True
+            if need in lemmas or any(w.endswith(need) and len(w) - len(need) >= 3 for w in lemmas):
+                return True
+        return False
+
+    def _embedding(self, found) -> dict:
+        """trigger token index → the trigger it is embedded in (its complement or condition)."""
+        by_index = {t.token.i: t for t in found}
+        out = {}
+        for trig in found:
+            tok, hops = trig.token, 0
+            while tok.head is not tok and hops < 6:
+                edge = R.dep(tok)
+                if R.base_dep(tok) in ("conj", "parataxis", "root", "list") or edge == "appos":
+                    break
+                if R.base_dep(tok) in ("obl", "nmod", "advcl") and R.case_of(tok) in self.temporal_preps:
+                    break
+                if R.base_dep(tok) == "advcl" and not self.modality.is_conditional_clause(tok):
+                    break
+                tok, hops = tok.head, hops + 1
+                if tok.i in by_index:
+                    out[trig.token.i] = by_index[tok.i]
+                    break
+        return out
+
+    # -- one event ----------------------------------------------------------------------
+    def _code_trigger(self, trig, sent, ctx) -> dict | None:
+        tok, term = trig.token, trig.term
+        actor, recipient = self._roles(trig, sent, ctx)
+        if term.actor_sector and not any(p.sector in term.actor_sector for p in actor):
+            return None
+        event_type, mode = term.type, term.mode
+        aux = self.modality.aux(tok, ctx.parsed)
+        if aux == "negated" and term.when_negated:
+            event_type, aux, mode = term.when_negated, None, None
+        if event_type is None:
+            return None
+        mode = mode or self._mode_from_modifiers(tok, ctx)
+        if term.symmetric:
+            actor, recipient = _pool(actor + recipient), []
+        date, future_hint = self._date(tok, sent, ctx, aux)
+        if aux is None and future_hint:
+            aux = "future"
+        if aux is None and self._is_historical(date, ctx.doc_date):
+            aux = "historical"
+        score = self.plover.score(event_type, mode)
+        return {
+            "_trigger_i": tok.i,
+            "type": event_type,
+            "mode": mode,
+            "context": [],
+            "aux": aux,
+            "actor": [p.as_dict() for p in actor],
+            "recipient": [p.as_dict() for p in recipient],
+            "date": date,
+            "where": self._place(tok, sent, ctx),
+            "trigger": {"text": tok.text, "start": ctx.offset + tok.idx, "end": ctx.offset + tok.idx + len(tok.text),
+                        "lemma": trig.lemma},
+            "score": score,
+            "quad": self.plover.quad(event_type),
+        }
+
+    def _mode_from_modifiers(self, tok, ctx) -> str | None:
+        near = list(tok.children) if ctx.parsed else [t for t in tok.sent if abs(t.i - tok.i) <= 2]
+        for child in near:
+            mode = self.mode_modifiers.get(child.text.lower()) or self.mode_modifiers.get(child.lemma_.lower())
+            if mode:
+                return mode
+        return None
+
+    # -- roles ---------------------------------------------------------------------------
+    def _roles(self, trig, sent, ctx):
+        if not ctx.parsed:
+            return self._roles_by_order(trig, sent, ctx)
+        tok = trig.token
+        if R.POS_NOUN(tok):
+            return self._nominal_roles(trig, sent, ctx)
+        subject = R.subject_of(tok)
+        passive = R.is_passive(tok)
+        actor_head = R.agent_of(tok, self.agent_preps) if passive else subject
+        actor = self._participants(actor_head, ctx) if actor_head is not None else []
+        skip = {actor_head} if actor_head is not None else set()
+        recipient = []
+        heads = R.recipient_phrases(tok, self.recipient_preps | self.patient_preps, skip)
+        if passive and subject is not None:
+            heads = [subject] + heads
+        for head in heads:
+            if self._is_temporal(head):
+                continue
+            recipient = self._participants(head, ctx)
+            if recipient:
+                break
+        if not recipient and (trig.term.content or not actor):
+            recipient = self._content_participants(tok, ctx, actor)
+        if not actor and trig.term.type is not None:
+            actor = self._nearest_actor(tok, ctx, exclude=recipient)
+        return actor, _without(recipient, actor)
+
+    def _nominal_roles(self, trig, sent, ctx):
+        tok = trig.token
+        agent, patient = [], []
+        own = [m for m in ctx.mentions if m.start <= tok.i < m.end]
+        agent += [self._from_mention(m) for m in own]
+        for child in tok.children:
+            d, case = R.dep(child), R.case_of(child)
+            if d in ("amod", "nmod:poss", "det:poss", "compound", "flat") or (R.base_dep(child) == "nmod" and case in self.agent_preps):
+                agent += self._participants(child, ctx)
+            elif R.base_dep(child) == "nmod" and case in self.patient_preps:
+                parts = self._participants(child, ctx)
+                if case == "van" and not agent and self._is_actor_head(child, ctx):
+                    agent += parts
+                else:
+                    patient += parts
+        if len(own) > 1 and trig.term.symmetric:
+            agent = [self._from_mention(m) for m in own]
+        if not agent and not patient:
+            gov = tok.head
+            if gov is not tok and R.base_dep(tok) in ("obj", "obl", "nsubj") and gov.pos_ in ("VERB", "AUX", "ADJ"):
+                subject = R.subject_of(gov)
+                if subject is not None and subject is not tok:
+                    agent = self._participants(subject, ctx)
+        if not agent:
+            agent = self._nearest_actor(tok, ctx, exclude=patient)
+        return agent, _without(patient, agent)
+
+    def _is_actor_head(self, head, ctx) -> bool:
+        return any(m.start <= head.i < m.end and m.kind in ("country", "organisation", "person", "group", "capital")
+                   for m in ctx.mentions)
+
+    def _is_temporal(self, head) -> bool:
+        return R.case_of(head) in self.temporal_preps
+
+    def _content_participants(self, tok, ctx, actor):
+        actor_codes = {p.code for p in actor}
+        for head in R.content_heads(tok):
+            subject = R.subject_of(head) if head.pos_ in ("VERB", "AUX", "ADJ") else None
+            if subject is not None:
+                found = [p for p in self._participants(subject, ctx) if p.code not in actor_codes]
+                if found:
+                    return found
+            tokens = {t.i for t in R.phrase(head, cut={"punct"}) if not (tok.i == t.i or t in tok.subtree)}
+            found = [self._from_mention(m) for m in ctx.mentions if m.start in tokens and m.code and m.code not in actor_codes]
+            if found:
+                return found[:1]
+        return []
+
+    def _participants(self, head, ctx) -> list[Participant]:
+        """Actors named in a phrase, or the actor a pronoun or anaphoric noun stands for."""
+        tokens = {t.i for t in R.phrase(head)}
+        found = [self._from_mention(m) for m in ctx.mentions if m.start in tokens or (m.start < head.i < m.end)]
+        found = [p for p in found if p.code or p.sector]
+        if found:
+            return self._fill_sector_only(found, ctx)
+        word = head.text.lower()
+        if word in self.relatives and R.dep(head.head) == "acl:relcl":
+            antecedent = head.head.head
+            tokens = {t.i for t in R.phrase(antecedent, cut=R.CLAUSE_CUT | {"acl"})}
+            found = [self._from_mention(m) for m in ctx.mentions if m.start in tokens]
+            return self._fill_sector_only(found, ctx)
+        kind = self.pronouns.get(word) or self.anaphoric.get(head.lemma_.lower()) or self.anaphoric.get(word)
+        if kind:
+            mention = ctx.discourse.resolve(kind)
+            if mention is not None:
+                return [Participant(head.text, mention.code, getattr(mention, "sector", None),
+                                    ctx.offset + head.idx, ctx.offset + head.idx + len(head.text), resolved_from=mention.text)]
+        return []
+
+    def _fill_sector_only(self, found, ctx):
+        out = []
+        for p in found:
+            if p.code is None:
+                mention = ctx.discourse.resolve("any")
+                if mention is None:
+                    continue
+                p.code, p.resolved_from = mention.code, mention.text
+            out.append(p)
+        return _pool(out)
+
+    def _from_mention(self, m) -> Participant:
+        return Participant(m.text, m.code, m.sector, m.start_char, m.end_char)
+
+    def _nearest_actor(self, tok, ctx, exclude=()) -> list[Participant]:
+        """Fallback: the nearest actor in the sentence, preferring one before the trigger."""
+        banned = {p.code for p in exclude}
+        usable = [m for m in ctx.mentions if m.code and m.code not in banned and not (m.start <= tok.i < m.end)]
+        before = [m for m in usable if m.end <= tok.i]
+        pick = max(before, key=lambda m: m.end) if before else (min(usable, key=lambda m: m.start) if usable else None)
+        return [self._from_mention(pick)] if pick else []
+
+    def _roles_by_order(self, trig, sent, ctx):
+        """Fallback mode (no parse): actor before the trigger, recipient after it."""
+        tok = trig.token
+        before = [m for m in ctx.mentions if m.end <= tok.i and m.code]
+        after = [m for m in ctx.mentions if m.start > tok.i and m.code]
+        actor = [self._from_mention(before[-1])] if before else []
+        recipient = [self._from_mention(after[0])] if after else []
+        if not actor:
+            for word in sent[: tok.i - sent.start]:
+                kind = self.pronouns.get(word.text.lower())
+                mention = ctx.discourse.resolve(kind) if kind else None
+                if mention is not None:
+                    actor = [Participant(word.text, mention.code, None, ctx.offset + word.idx, ctx.offset + word.idx + len(word.text), mention.text)]
+        return actor, _without(recipient, actor)
+
+    # -- time and place --------------------------------------------------------------------
+    def _date(self, tok, sent, ctx, aux):
+        """The event's interval, and whether its time expression points to the future."""
+        exprs = ctx.times
+        if ctx.parsed:
+            scope = {t.i for t in R.phrase(tok, cut={"acl:relcl", "parataxis", "punct"})}
+            if R.dep(tok) == "acl:relcl" or R.POS_NOUN(tok):
+                scope |= {t.i for t in R.phrase(tok.head, cut={"acl:relcl", "parataxis", "punct"})} if R.POS_NOUN(tok) else set()
+            own = [e for e in exprs if e.start in scope]
+        else:
+            own = exprs
+        own = [e for e in own if not self.modality.is_comparison_time(sent, e)]
+        if not own:
+            return _document_period(ctx.doc_date), False
+        expr = min(own, key=lambda e: abs(e.start - tok.i))
+        future = self.modality.future_tense(tok, expr, ctx.parsed) if aux is None else aux == "future"
+        period = self.time.resolve(expr, ctx.doc_date, future=future, last_year=ctx.discourse.last_year)
+        if period is None:
+            return _document_period(ctx.doc_date), False
+        return period, future and expr.kind in ("weekday", "relative_day", "period", "date", "month")
+
+    @staticmethod
+    def _is_historical(date, doc_date) -> bool:
+        if not date or doc_date is None or not date.get("end"):
+            return False
+        return date["end"][:4].isdigit() and int(date["end"][:4]) < doc_date.start.year - 1
+
+    def _place(self, tok, sent, ctx):
+        scope = R.phrase(tok, cut={"acl:relcl", "parataxis", "punct"}) if ctx.parsed else list(sent)
+        for t in scope:
+            if not t.text[:1].isupper():
+                continue
+            prev = t.doc[t.i - 1].text.lower() if t.i > 0 else ""
+            case = R.case_of(t) if ctx.parsed else prev
+            if case not in LOCATIVE:
+                continue
+            place = lookup_place(t.text)
+            if place:
+                return {"text": t.text, "country": place["country"], "lat": place["lat"], "lon": place["lon"],
+                        "name": place["name"], "precision": "city"}
+            mention = next((m for m in ctx.mentions if m.start <= t.i < m.end and m.kind == "country"), None)
+            if mention is not None:
+                point = country_point(mention.code)
+                return {"text": mention.text, "country": mention.code, "lat": point[0] if point else None,
+                        "lon": point[1] if point else None, "precision": "country"}
+        return None
+
+
+def _document_period(doc_date):
+    if doc_date is None:
+        return None
+    return {"start": doc_date.start.isoformat(), "end": doc_date.end.isoformat(), "text": "", "precision": doc_date.precision}
+
+
+def _pool(parts):
+    seen, out = set(), []
+    for p in parts:
+        key = (p.code, p.sector)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _without(parts, others):
+    codes = {p.code for p in others}
+    return [p for p in _pool(parts) if p.code not in codes or p.code is None]

@@ -1,0 +1,107 @@
+"""Find event triggers: tokens whose lemma (and part of speech) is an event term.
+
+Matching works on lemmas so that one lexicon entry covers every inflection; Dutch
+separable verbs are rejoined from their particle (``legden … op`` → ``opleggen``), and
+Dutch compounds are matched on their last part (``topoverleg`` → ``overleg``). Before
+parsing, :meth:`TriggerIndex.may_hold_event` tells cheaply whether a sentence can hold
+a trigger at all, so that only those sentences are parsed.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+POS_CLASS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ", "X": None, "": None}
+PARTICLE_DEPS = {"compound:prt", "prt"}
+
+
+@dataclass
+class Trigger:
+    """A token that starts an event, with the lexicon entry it matched."""
+
+    token: object  # spacy Token
+    term: object  # EventTerm
+    lemma: str
+
+
+class TriggerIndex:
+    """Event terms of one language, indexed by lemma."""
+
+    def __init__(self, terms, guesser, morphology: dict):
+        self.by_lemma: dict[str, list] = defaultdict(list)
+        for term in terms:
+            self.by_lemma[term.lemma.lower()].append(term)
+            for form in getattr(term, "forms", None) or ():
+                self.by_lemma[form.lower()].append(term)
+        self.guesser = guesser
+        self.particles = sorted(morphology.get("separable_particles") or [], key=len, reverse=True)
+        self.compound_min = int(morphology.get("compound_suffix_min") or 0)
+        self.nouns = {lemma for lemma, ts in self.by_lemma.items() if any(t.pos == "NOUN" for t in ts)}
+        # base verbs of separable verbs ("leggen" for "opleggen") also flag a sentence
+        self.bases = {lemma[len(p):] for lemma in self.by_lemma for p in self.particles
+                      if lemma.startswith(p) and len(lemma) - len(p) >= 4}
+
+    # -- before parsing -------------------------------------------------------------
+    def may_hold_event(self, words) -> bool:
+        """True if any word could be an event term (over-generous, never misses a lexicon form)."""
+        for word in words:
+            lower = word.lower()
+            if len(lower) < 2 or not lower[0].isalpha():
+                continue
+            for guess in self.guesser.guess(lower):
+                if guess in self.by_lemma or guess in self.bases or self._compound_head(guess):
+                    return True
+        return False
+
+    def _compound_head(self, lemma: str) -> str | None:
+        if not self.compound_min:
+            return None
+        tail = lemma.rsplit("-", 1)[-1]
+        for start in range(1, max(1, len(tail) - self.compound_min + 1)):
+            if tail[start:] in self.nouns and start >= 3:
+                return tail[start:]
+        if tail != lemma and tail in self.nouns:
+            return tail
+        return None
+
+    # -- on a (parsed or tokenised) sentence --------------------------------------------
+    def lemma_candidates(self, token, parsed: bool) -> list[str]:
+        """Lemmas to look up for a token, best first."""
+        form = token.text.lower()
+        lemma = (token.lemma_ or "").lower() if parsed else ""
+        candidates = [c for c in (lemma, self.guesser.lemma(form), form) if c]
+        particles = [c.text.lower() for c in token.children if c.dep_ in PARTICLE_DEPS] if parsed else []
+        joined = [p + c for p in particles for c in candidates]
+        guesses = sorted(self.guesser.guess(form))
+        return list(dict.fromkeys(joined + candidates + [p + g for p in particles for g in guesses] + guesses))
+
+    def match(self, token, parsed: bool, pos_ok=True) -> Trigger | None:
+        """The event term a token stands for, if any."""
+        pos_class = POS_CLASS.get(token.pos_, None) if parsed else None
+        for lemma in self.lemma_candidates(token, parsed):
+            terms = self.by_lemma.get(lemma)
+            if not terms:
+                continue
+            fitting = [t for t in terms if pos_class is None or t.pos == pos_class]
+            if fitting:
+                return Trigger(token, fitting[0], lemma) if len(fitting) == 1 else _best(token, fitting, lemma)
+        if pos_class in (None, "NOUN"):
+            head = self._compound_head((token.lemma_ if parsed else token.text).lower())
+            if head:
+                nouns = [t for t in self.by_lemma[head] if t.pos == "NOUN"]
+                if nouns:
+                    return Trigger(token, nouns[0], head)
+        return None
+
+    def terms_for(self, lemma: str):
+        return self.by_lemma.get(lemma, [])
+
+
+def _best(token, terms, lemma) -> Trigger:
+    """Prefer a term whose ``with`` words are present; then a term with no ``with`` at all."""
+    words = {t.lemma_.lower() for t in token.sent} | {t.text.lower() for t in token.sent}
+    for term in terms:
+        if term.with_ and any(w.split()[-1] in words for w in term.with_):
+            return Trigger(token, term, lemma)
+    plain = [t for t in terms if not t.with_]
+    return Trigger(token, (plain or terms)[0], lemma)

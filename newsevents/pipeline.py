@@ -1,0 +1,338 @@
+"""The coding pipeline: named stages, each with one job.
+
+    detect_language → split_sentences → analyse_syntax → recognise_actors
+    → recognise_events (roles, aux mode, time, place) → finalise → deduplicate
+
+Stages are registered by name in :data:`STAGES` (as spaCy registers components), so a
+user can insert or replace one (``Coder(stages=[...])``). Reading happens before the
+pipeline (:func:`newsevents.readers.iter_documents`) and storing after it
+(:mod:`newsevents.store`).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from .documents import DocDate, Document
+from .errors import NewsEventsError, UnsupportedLanguage
+
+log = logging.getLogger(__name__)
+
+STAGES: dict[str, Callable] = {}
+DEFAULT_STAGES = ["detect_language", "split_sentences", "analyse_syntax", "recognise_actors",
+                  "recognise_events", "finalise", "deduplicate"]
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def stage(name: str):
+    """Register a pipeline stage under a name."""
+
+    def wrap(func):
+        STAGES[name] = func
+        return func
+
+    return wrap
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    doc: object = None  # spaCy Doc of this sentence (tokens; parsed when it may hold an event)
+    parsed: bool = False
+    mentions: list = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"index": self.index, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass
+class DocumentResult:
+    """What coding one document gives: its sentences and events, or the error that stopped it."""
+
+    document: Document
+    sentences: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    error: NewsEventsError | None = None
+    language: str | None = None
+    mode: str | None = None  # "parser" or "fallback"
+
+
+class Coder:
+    """Codes documents; loads each language's models once, on first use."""
+
+    def __init__(self, stages: list[str] | None = None, nested: bool = False):
+        names = stages or DEFAULT_STAGES
+        unknown = [n for n in names if n not in STAGES]
+        if unknown:
+            raise NewsEventsError("E016", name=unknown[0], known=", ".join(STAGES))
+        self.stages = [STAGES[n] for n in names]
+        self.nested = nested
+
+    def code(self, document: Document, language: str | None = None) -> DocumentResult:
+        result = DocumentResult(document=document, language=language or document.language)
+        try:
+            for run in self.stages:
+                run(self, result)
+        except NewsEventsError as err:
+            result.error, result.events = err, []
+        return result
+
+    @functools.lru_cache(maxsize=None)
+    def for_language(self, lang: str) -> "LanguageCoder":
+        return LanguageCoder(lang)
+
+
+class LanguageCoder:
+    """Everything needed to code one language: data, syntax model, recognisers."""
+
+    def __init__(self, lang: str):
+        from .actors import ActorRecognizer
+        from .coder.events import SentenceCoder
+        from .coder.morph import LemmaGuesser
+        from .coder.scores import Plover
+        from .coder.timex import TimeResolver
+        from .coder.triggers import TriggerIndex
+        from .lang import load_language
+        from .lang.events_schema import load_event_terms
+        from .syntax import load_syntax
+
+        self.lang = lang
+        self.data = load_language(lang)
+        self.syntax = load_syntax(lang)
+        self.guesser = LemmaGuesser(self.data.lemmas, self.data.morphology)
+        self.triggers = TriggerIndex(load_event_terms(lang), self.guesser, self.data.morphology)
+        self.actors = ActorRecognizer(lang)
+        self.time = TimeResolver(self.data.dates)
+        self.sentences = SentenceCoder(self.data, self.triggers, self.time, Plover.load())
+        self.tokenizer = self.syntax.nlp.tokenizer
+        self.speech = self.data.cue("speech_verbs") | self.data.cue("speech_markers")
+
+
+# -- stages ------------------------------------------------------------------------------------
+@stage("detect_language")
+def detect_language_stage(coder: Coder, result: DocumentResult) -> None:
+    if not result.language:
+        result.language = detect_language(result.document.full_text, where=result.document.source or result.document.id)
+    from .lang import load_language
+
+    load_language(result.language, where=result.document.source or result.document.id)
+
+
+@stage("split_sentences")
+def split_sentences_stage(coder: Coder, result: DocumentResult) -> None:
+    lc = coder.for_language(result.language)
+    result.sentences = split_sentences(result.document.full_text, lc.tokenizer)
+
+
+@stage("analyse_syntax")
+def analyse_syntax_stage(coder: Coder, result: DocumentResult) -> None:
+    """Parse only the sentences that may hold an event term; tokenise the rest."""
+    lc = coder.for_language(result.language)
+    result.mode = "parser" if lc.syntax.has_parser else "fallback"
+    todo = []
+    for sent in result.sentences:
+        tokens = lc.tokenizer(sent.text)
+        if lc.syntax.has_parser and lc.triggers.may_hold_event(t.text for t in tokens):
+            todo.append(sent)
+        else:
+            sent.doc = _one_sentence(tokens)
+    for sent, doc in zip(todo, lc.syntax.nlp.pipe([s.text for s in todo], batch_size=64)):
+        sent.doc, sent.parsed = doc, True
+
+
+@stage("recognise_actors")
+def recognise_actors_stage(coder: Coder, result: DocumentResult) -> None:
+    lc = coder.for_language(result.language)
+    when = result.document.date.start if result.document.date else None
+    for sent in result.sentences:
+        sent.mentions = lc.actors.find(sent.doc, when)
+        for m in sent.mentions:  # offsets in the document, not the sentence
+            m.start_char += sent.start
+            m.end_char += sent.start
+
+
+@stage("recognise_events")
+def recognise_events_stage(coder: Coder, result: DocumentResult) -> None:
+    from .coder.discourse import Discourse
+    from .coder.events import SentenceContext
+
+    lc = coder.for_language(result.language)
+    discourse = Discourse()
+    for sent in result.sentences:
+        ctx = SentenceContext(doc_date=result.document.date, offset=sent.start, discourse=discourse,
+                              parsed=sent.parsed, mentions=sent.mentions, times=lc.time.find(sent.doc))
+        update_speaker(lc, sent, discourse)
+        for event in lc.sentences.code(sent.doc[:], ctx, nested=coder.nested):
+            event["sentence_index"] = sent.index
+            result.events.append(event)
+        discourse.remember(sent.mentions)
+        years = [e.value[0] for e in ctx.times if e.kind in ("year", "since_year", "date", "month") and e.value and e.value[0]]
+        if years:
+            discourse.last_year = years[-1]
+
+
+@stage("finalise")
+def finalise_stage(coder: Coder, result: DocumentResult) -> None:
+    """Add the document's fields and a stable id to every event."""
+    doc = result.document
+    base = doc.content_hash
+    for event in result.events:
+        sent = result.sentences[event["sentence_index"]]
+        event.pop("_trigger_i", None)
+        key = f"{base}:{sent.index}:{event['trigger']['start']}:{event['type']}"
+        event.update({
+            "event_id": hashlib.sha1(key.encode()).hexdigest()[:20],
+            "doc_id": doc.id,
+            "language": result.language,
+            "doc_date": str(doc.date) if doc.date else None,
+            "sentence": sent.text,
+            "sentence_start": sent.start,
+            "sentence_end": sent.end,
+            "mentions": 1,
+            "coder": result.mode,
+        })
+    result.events = [_ordered(e) for e in result.events]
+
+
+@stage("deduplicate")
+def deduplicate_stage(coder: Coder, result: DocumentResult) -> None:
+    """Merge repeated mentions of one event within a document (see :mod:`newsevents.dedup`)."""
+    try:
+        from .dedup import merge_event_mentions
+    except ImportError:
+        return
+    result.events = merge_event_mentions(result.events)
+
+
+# -- helpers ------------------------------------------------------------------------------------
+FIELD_ORDER = ["event_id", "doc_id", "sentence", "type", "mode", "context", "aux", "actor", "recipient",
+               "date", "where", "score", "quad", "trigger", "sentence_index", "sentence_start", "sentence_end",
+               "language", "doc_date", "mentions", "coder"]
+
+
+def _ordered(event: dict) -> dict:
+    out = {k: event[k] for k in FIELD_ORDER if k in event}
+    out.update({k: v for k, v in event.items() if k not in out})
+    return out
+
+
+def split_sentences(text: str, tokenizer) -> list[Sentence]:
+    """Paragraphs at blank lines, sentences at final punctuation; offsets into ``text``."""
+    from spacy.pipeline import Sentencizer
+
+    sentencizer = _sentencizer(Sentencizer)
+    out = []
+    for para in _paragraphs(text):
+        start, chunk = para
+        doc = sentencizer(tokenizer(chunk))
+        for sent in doc.sents:
+            s_text = sent.text.strip()
+            if not s_text:
+                continue
+            s_start = start + sent.start_char
+            out.append(Sentence(index=len(out), start=s_start, end=s_start + len(sent.text), text=sent.text))
+    return out
+
+
+def _one_sentence(doc):
+    """Mark a tokenised sentence as one sentence, so that ``token.sent`` works without a parse."""
+    for i, tok in enumerate(doc):
+        tok.is_sent_start = i == 0
+    return doc
+
+
+@functools.lru_cache(maxsize=1)
+def _sentencizer(cls):
+    return cls()
+
+
+def _paragraphs(text: str):
+    pos = 0
+    for match in _PARAGRAPH.finditer(text):
+        yield from _chunk(text, pos, match.start())
+        pos = match.end()
+    yield from _chunk(text, pos, len(text))
+
+
+def _chunk(text, start, end, limit=100_000):
+    """A paragraph, cut into pieces a tokenizer handles comfortably (a 5 MB "article" is coded too)."""
+    while start < end:
+        stop = min(end, start + limit)
+        if stop < end:
+            cut = text.rfind(". ", start, stop)
+            stop = cut + 1 if cut > start else stop
+        piece = text[start:stop]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            yield start + lead, piece.strip()
+        start = stop
+
+
+def update_speaker(lc: LanguageCoder, sent: Sentence, discourse) -> None:
+    """'…, zei Stoltenberg' / 'aldus Stoltenberg' / 'Volgens X': X speaks the sentence and the quotes after it."""
+    people = [m for m in sent.mentions if m.code and m.kind in ("person", "organisation", "country", "group", "demonym")]
+    if not people:
+        return
+    for tok in sent.doc:
+        lemmas = {tok.lemma_.lower()} if sent.parsed else set(lc.guesser.guess(tok.text.lower()))
+        if not (lemmas | {tok.text.lower()}) & lc.speech:
+            continue
+        after = [m for m in people if 0 < m.start - tok.i <= 4]
+        subject = [m for m in people if sent.parsed and any(
+            c.dep_.startswith("nsubj") and m.start <= c.i < m.end for c in tok.children)]
+        pick = (subject or after or [])
+        if pick:
+            discourse.speaker = pick[0]
+            return
+    if sent.text.lstrip()[:1] not in "“\"'‘„":
+        persons = [m for m in people if m.kind == "person"]
+        if persons and not discourse.speaker:
+            discourse.speaker = persons[0]
+
+
+def detect_language(text: str, where: str = "input") -> str:
+    """The document's language (ISO 639-1), detected offline with py3langid."""
+    from .lang import supported_languages
+
+    sample = text[:5000]
+    if len(sample.strip()) < 12:
+        raise UnsupportedLanguage("E009", where=where, supported=", ".join(supported_languages()))
+    import py3langid
+
+    lang, _ = py3langid.classify(sample)
+    return lang
+
+
+# -- public functions ----------------------------------------------------------------------------
+@functools.lru_cache(maxsize=4)
+def load_coder(nested: bool = False) -> Coder:
+    return Coder(nested=nested)
+
+
+def code_document(doc: Document, language: str | None = None, nested: bool = False) -> list[dict]:
+    """The events of one document (raises its error, if any)."""
+    result = load_coder(nested).code(doc, language)
+    if result.error is not None:
+        raise result.error
+    return result.events
+
+
+def code_documents(docs: Iterable[Document], language: str | None = None, nested: bool = False) -> Iterator[DocumentResult]:
+    """Code many documents; a failing document yields a result with ``.error`` and the run goes on."""
+    coder = load_coder(nested)
+    for doc in docs:
+        yield coder.code(doc, language)
+
+
+def code_text(text: str, date: str | None = None, language: str | None = None, doc_id: str = "text",
+              nested: bool = False) -> list[dict]:
+    """Code a string: ``code_text("Rusland viel vrijdag Oekraïne aan.", date="2022-02-25")``."""
+    doc = Document(id=doc_id, text=text, date=DocDate.parse(date) if date else None, language=language)
+    return code_document(doc, language, nested)
