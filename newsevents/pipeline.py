@@ -14,7 +14,7 @@ import functools
 import hashlib
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from .documents import DocDate, Document
@@ -26,6 +26,8 @@ STAGES: dict[str, Callable] = {}
 DEFAULT_STAGES = ["detect_language", "split_sentences", "analyse_syntax", "recognise_actors",
                   "recognise_events", "finalise", "deduplicate"]
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# the treebanks write straight quotes: typographic ones confuse the parser
+PLAIN_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
 
 
 def stage(name: str):
@@ -143,7 +145,8 @@ def analyse_syntax_stage(coder: Coder, result: DocumentResult) -> None:
             todo.append(sent)
         else:
             sent.doc = _one_sentence(tokens)
-    for sent, doc in zip(todo, lc.syntax.nlp.pipe([s.text for s in todo], batch_size=64)):
+    texts = [s.text.translate(PLAIN_QUOTES) for s in todo]  # same length: offsets hold
+    for sent, doc in zip(todo, lc.syntax.nlp.pipe(texts, batch_size=64)):
         sent.doc, sent.parsed = doc, True
 
 
@@ -152,10 +155,9 @@ def recognise_actors_stage(coder: Coder, result: DocumentResult) -> None:
     lc = coder.for_language(result.language)
     when = result.document.date.start if result.document.date else None
     for sent in result.sentences:
-        sent.mentions = lc.actors.find(sent.doc, when)
-        for m in sent.mentions:  # offsets in the document, not the sentence
-            m.start_char += sent.start
-            m.end_char += sent.start
+        # offsets in the document, not the sentence
+        sent.mentions = [replace(m, start_char=m.start_char + sent.start, end_char=m.end_char + sent.start)
+                         for m in lc.actors.find(sent.doc, when)]
 
 
 @stage("recognise_events")
@@ -203,12 +205,25 @@ def finalise_stage(coder: Coder, result: DocumentResult) -> None:
 
 @stage("deduplicate")
 def deduplicate_stage(coder: Coder, result: DocumentResult) -> None:
-    """Merge repeated mentions of one event within a document (see :mod:`newsevents.dedup`)."""
-    try:
-        from .dedup import merge_event_mentions
-    except ImportError:
-        return
-    result.events = merge_event_mentions(result.events)
+    """Link repeated mentions of one event within a document (:func:`newsevents.dedup.dedup_events`).
+
+    Every mention stays a record with its own sentence (traceability); the first carries
+    ``mentions`` = N, the later ones point to it with ``same_as``. Counting and trends use
+    only records without ``same_as``.
+    """
+    from .dedup import dedup_events
+
+    by_place = {(e["sentence_index"], e["trigger"]["start"]): e for e in result.events}
+    for merged in dedup_events(result.events):
+        members = [by_place.get((p.get("sentence_index"), (p.get("trigger") or {}).get("start")))
+                   for p in merged.get("provenance") or []]
+        members = [m for m in members if m is not None]
+        if len(members) < 2:
+            continue
+        first = members[0]
+        first["mentions"] = len(members)
+        for later in members[1:]:
+            later["same_as"] = first["event_id"]
 
 
 # -- helpers ------------------------------------------------------------------------------------

@@ -18,12 +18,15 @@ class Discourse:
     last: dict = field(default_factory=dict)  # kind -> ActorMention
     last_any: object = None
     last_year: int | None = None
+    topic: object = None  # the first actor named in the latest sentence that named one
+
 
     def remember(self, mentions) -> None:
         """Note the sentence's actor mentions, in text order."""
-        for mention in mentions:
-            if not mention.code:
-                continue
+        coded = [m for m in mentions if m.code]
+        if coded:
+            self.topic = coded[0]
+        for mention in coded:
             kind = _kind_class(mention.kind)
             self.last[kind] = mention
             self.last_any = mention
@@ -38,7 +41,7 @@ class Discourse:
             return self.last.get("organisation")
         if kind == "country":
             return self.last.get("country")
-        return self.last_any
+        return self.topic or self.last_any
 
 
 def _kind_class(kind: str) -> str:

@@ -17,6 +17,9 @@ from .places import country_point, lookup_place
 PRONOUN_TAGS = {"PRON", "DET"}
 TEMPORAL_CASES_KEY = "temporal_prepositions"
 LOCATIVE = {"in", "op", "bij", "te", "langs", "at", "near", "along", "nabij", "aan"}
+# PLOVER manual, "Auxiliary modes": a cooperative act announced for the future is AGREE (intent),
+# as CAMEO's 03x "express intent to …" codes map to AGREE in CAMEO2PLOVER. Meetings stay CONSULT.
+PLEDGED_TYPES = {"SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"}
 
 
 @dataclass
@@ -131,7 +134,9 @@ class SentenceCoder:
                     break
                 if R.base_dep(tok) in ("obl", "nmod", "advcl") and R.case_of(tok) in self.temporal_preps:
                     break
-                if R.base_dep(tok) == "advcl" and not self.modality.is_conditional_clause(tok):
+                host = by_index.get(tok.head.i)
+                content_host = host is not None and host.term.content
+                if R.base_dep(tok) == "advcl" and not (self.modality.is_conditional_clause(tok) or content_host):
                     break
                 tok, hops = tok.head, hops + 1
                 if tok.i in by_index:
@@ -157,8 +162,14 @@ class SentenceCoder:
         date, future_hint = self._date(tok, sent, ctx, aux)
         if aux is None and future_hint:
             aux = "future"
+        if aux == "future" and event_type in PLEDGED_TYPES:
+            event_type, mode = "AGREE", None  # PLOVER: a promised SUPPORT/AID/… is AGREE, not type + future
         if aux is None and self._is_historical(date, ctx.doc_date):
             aux = "historical"
+        where = self._place(tok, sent, ctx)
+        if not recipient and where and where.get("country"):
+            # a domestic event's recipient is the country it happens in ("lifted the emergency in Darfur")
+            recipient = [Participant(where["text"], where["country"], None, None, None, resolved_from="place")]
         score = self.plover.score(event_type, mode)
         return {
             "_trigger_i": tok.i,
@@ -169,7 +180,7 @@ class SentenceCoder:
             "actor": [p.as_dict() for p in actor],
             "recipient": [p.as_dict() for p in recipient],
             "date": date,
-            "where": self._place(tok, sent, ctx),
+            "where": where,
             "trigger": {"text": tok.text, "start": ctx.offset + tok.idx, "end": ctx.offset + tok.idx + len(tok.text),
                         "lemma": trig.lemma},
             "score": score,
@@ -189,15 +200,15 @@ class SentenceCoder:
         if not ctx.parsed:
             return self._roles_by_order(trig, sent, ctx)
         tok = trig.token
-        if R.POS_NOUN(tok):
+        if R.POS_NOUN(tok) and trig.term.pos != "VERB":
             return self._nominal_roles(trig, sent, ctx)
         subject = R.subject_of(tok)
         passive = R.is_passive(tok)
         actor_head = R.agent_of(tok, self.agent_preps) if passive else subject
-        actor = self._participants(actor_head, ctx) if actor_head is not None else []
+        actor = self._participants(actor_head, ctx, core=True) if actor_head is not None else []
         skip = {actor_head} if actor_head is not None else set()
         recipient = []
-        heads = R.recipient_phrases(tok, self.recipient_preps | self.patient_preps, skip)
+        heads = R.recipient_phrases(tok, self.recipient_preps, skip)
         if passive and subject is not None:
             heads = [subject] + heads
         for head in heads:
@@ -206,11 +217,29 @@ class SentenceCoder:
             recipient = self._participants(head, ctx)
             if recipient:
                 break
-        if not recipient and (trig.term.content or not actor):
+        if not recipient:
             recipient = self._content_participants(tok, ctx, actor)
-        if not actor and trig.term.type is not None:
-            actor = self._nearest_actor(tok, ctx, exclude=recipient)
+        if not actor:
+            actor = self._main_subject(tok, ctx, exclude=recipient) or self._nearest_actor(tok, ctx, exclude=recipient)
+        if not recipient:
+            recipient = self._later_in_clause(tok, ctx, actor, actor_head)
         return actor, _without(recipient, actor)
+
+    def _later_in_clause(self, tok, ctx, actor, actor_head) -> list[Participant]:
+        """Last resort for a recipient: the first actor named after the trigger in its clause
+        that is not the actor, not inside the actor's phrase and not a place ("in Genève")."""
+        taken = {t.i for t in R.core(actor_head)} if actor_head is not None else set()
+        codes = {p.code for p in actor}
+        clause = {t.i for t in R.phrase(tok)}
+        for m in ctx.mentions:
+            if m.start <= tok.i or m.start not in clause or m.start in taken or not m.code or m.code in codes:
+                continue
+            head = tok.doc[m.start]
+            prev = tok.doc[m.start - 1].text.lower() if m.start > 0 else ""
+            if prev in LOCATIVE or R.case_of(head) in LOCATIVE or m.kind == "place":
+                continue
+            return [self._from_mention(m)]
+        return []
 
     def _nominal_roles(self, trig, sent, ctx):
         tok = trig.token
@@ -231,10 +260,14 @@ class SentenceCoder:
             agent = [self._from_mention(m) for m in own]
         if not agent and not patient:
             gov = tok.head
-            if gov is not tok and R.base_dep(tok) in ("obj", "obl", "nsubj") and gov.pos_ in ("VERB", "AUX", "ADJ"):
+            if gov is not tok and R.base_dep(tok) in ("obj", "obl", "nsubj"):
                 subject = R.subject_of(gov)
                 if subject is not None and subject is not tok:
-                    agent = self._participants(subject, ctx)
+                    agent = self._participants(subject, ctx, core=True)
+        if not agent and not patient and trig.term.symmetric and tok.head is not tok:
+            # "een overleg is gepland bij de OVSE": the meeting's parties sit on its verb
+            agent = [p for head in R.recipient_phrases(tok.head, self.recipient_preps) if head is not tok
+                     for p in self._participants(head, ctx)]
         if not agent:
             agent = self._nearest_actor(tok, ctx, exclude=patient)
         return agent, _without(patient, agent)
@@ -249,20 +282,24 @@ class SentenceCoder:
     def _content_participants(self, tok, ctx, actor):
         actor_codes = {p.code for p in actor}
         for head in R.content_heads(tok):
+            if self.modality.is_conditional_clause(head):
+                continue  # "…, mocht Rusland binnenvallen": a condition, not what is said
             subject = R.subject_of(head) if head.pos_ in ("VERB", "AUX", "ADJ") else None
             if subject is not None:
                 found = [p for p in self._participants(subject, ctx) if p.code not in actor_codes]
                 if found:
                     return found
-            tokens = {t.i for t in R.phrase(head, cut={"punct"}) if not (tok.i == t.i or t in tok.subtree)}
+            hosted = head.i < tok.i and tok.head is head  # "…, waarschuwde hij": the host clause
+            own = {t.i for t in tok.subtree} if hosted else {tok.i}
+            tokens = {t.i for t in R.phrase(head, cut={"punct"})} - own
             found = [self._from_mention(m) for m in ctx.mentions if m.start in tokens and m.code and m.code not in actor_codes]
             if found:
                 return found[:1]
         return []
 
-    def _participants(self, head, ctx) -> list[Participant]:
+    def _participants(self, head, ctx, core=False) -> list[Participant]:
         """Actors named in a phrase, or the actor a pronoun or anaphoric noun stands for."""
-        tokens = {t.i for t in R.phrase(head)}
+        tokens = {t.i for t in (R.core(head) if core else R.phrase(head))}
         found = [self._from_mention(m) for m in ctx.mentions if m.start in tokens or (m.start < head.i < m.end)]
         found = [p for p in found if p.code or p.sector]
         if found:
@@ -282,6 +319,13 @@ class SentenceCoder:
         return []
 
     def _fill_sector_only(self, found, ctx):
+        """'pro-Russische separatisten': RUS with sector REB; a bare 'de ministers': the topic's code."""
+        coded = [p for p in found if p.code]
+        sectors = [p.sector for p in found if p.code is None and p.sector]
+        if coded:
+            for p in coded:
+                p.sector = p.sector or (sectors[0] if sectors else None)
+            return _pool(coded)
         out = []
         for p in found:
             if p.code is None:
@@ -295,12 +339,24 @@ class SentenceCoder:
     def _from_mention(self, m) -> Participant:
         return Participant(m.text, m.code, m.sector, m.start_char, m.end_char)
 
-    def _nearest_actor(self, tok, ctx, exclude=()) -> list[Participant]:
-        """Fallback: the nearest actor in the sentence, preferring one before the trigger."""
+    def _main_subject(self, tok, ctx, exclude=()) -> list[Participant]:
+        """The subject of the sentence's main clause, for a verb the parser left without one."""
+        root = tok.sent.root
+        subject = R.subject_of(root) if root is not tok else None
+        if subject is None:
+            return []
         banned = {p.code for p in exclude}
-        usable = [m for m in ctx.mentions if m.code and m.code not in banned and not (m.start <= tok.i < m.end)]
-        before = [m for m in usable if m.end <= tok.i]
-        pick = max(before, key=lambda m: m.end) if before else (min(usable, key=lambda m: m.start) if usable else None)
+        return [p for p in self._participants(subject, ctx, core=True) if p.code not in banned]
+
+    def _nearest_actor(self, tok, ctx, exclude=()) -> list[Participant]:
+        """Fallback: the nearest actor named before the trigger, preferring subjects and objects
+        ("Rusland … sinds de inlijving": Rusland) over obliques ("langs de Oekraïense grens")."""
+        banned = {p.code for p in exclude}
+        before = [m for m in ctx.mentions if m.code and m.code not in banned and m.end <= tok.i]
+        if ctx.parsed:
+            cores = [m for m in before if _argument_of_clause(tok.doc[m.start:m.end])]
+            before = cores or before
+        pick = max(before, key=lambda m: m.end) if before else None
         return [self._from_mention(pick)] if pick else []
 
     def _roles_by_order(self, trig, sent, ctx):
@@ -358,12 +414,25 @@ class SentenceCoder:
             if place:
                 return {"text": t.text, "country": place["country"], "lat": place["lat"], "lon": place["lon"],
                         "name": place["name"], "precision": "city"}
-            mention = next((m for m in ctx.mentions if m.start <= t.i < m.end and m.kind == "country"), None)
-            if mention is not None:
+            mention = next((m for m in ctx.mentions if m.start <= t.i < m.end and m.kind in ("country", "place")), None)
+            if mention is not None and mention.code:
                 point = country_point(mention.code)
                 return {"text": mention.text, "country": mention.code, "lat": point[0] if point else None,
-                        "lon": point[1] if point else None, "precision": "country"}
+                        "lon": point[1] if point else None, "precision": mention.kind}
         return None
+
+
+def _argument_of_clause(span) -> bool:
+    """Is a mention (part of) a subject or object of its clause?"""
+    for tok in span:
+        node = tok
+        for _ in range(3):
+            if R.dep(node) in R.CORE_ARGS:
+                return True
+            if R.dep(node) not in R.CORE_DEPS or node.head is node:
+                break
+            node = node.head
+    return False
 
 
 def _document_period(doc_date):

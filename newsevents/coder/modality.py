@@ -16,6 +16,7 @@ class Modality:
     def __init__(self, lang_data):
         cue = lang_data.cue
         self.negation = cue("negation")
+        self.negative_phrases = [tuple(p.split()) for p in cue("negative_phrases")]
         self.not_negation = [tuple(p.split()) for p in cue("not_negation")]
         self.negating = cue("negating_governors")
         self.conditional_marks = cue("conditional_marks")
@@ -36,10 +37,26 @@ class Modality:
                 return "hypothetical"
             if self.is_future(tok):
                 return "future"
+            if tok.pos_ in ("NOUN", "PROPN"):
+                return self._nominal_window(tok)
             return None
         return self._aux_by_window(tok)
 
+    def _nominal_window(self, tok) -> str | None:
+        """'ontkent plannen voor een inval', 'de vrees voor een inval': the words just before a
+        nominal event qualify it even when the parse does not link them."""
+        words = set()
+        for t in tok.doc[max(tok.sent.start, tok.i - 4): tok.i]:
+            words |= {t.text.lower(), t.lemma_.lower()}
+        if words & self.negating:
+            return "negated"
+        if words & self.hypothetical_words:
+            return "hypothetical"
+        return None
+
     def is_negated(self, tok) -> bool:
+        if self._negative_phrase_before(tok):
+            return True
         near = list(tok.children)
         for child in tok.children:
             if R.base_dep(child) in ("obj", "obl", "nsubj") and R.dep(child) != "nsubj":
@@ -48,6 +65,11 @@ class Modality:
         if R.dep(tok) in ("xcomp",) and head is not tok:
             near += [c for c in head.children if R.dep(c) == "advmod"]
         return any(t.text.lower() in self.negation and not self._is_not_negation(t) for t in near)
+
+    def _negative_phrase_before(self, tok) -> bool:
+        """'zal daar onder geen beding van afwijken': a fixed negative phrase shortly before the trigger."""
+        words = [t.text.lower() for t in tok.doc[max(tok.sent.start, tok.i - 8): tok.i]]
+        return any(tuple(words[i:i + len(p)]) == p for p in self.negative_phrases for i in range(len(words)))
 
     def _is_not_negation(self, neg) -> bool:
         words = [t.text.lower() for t in neg.doc[neg.i: neg.i + 5]]
@@ -76,7 +98,10 @@ class Modality:
             if R.base_dep(node) in ("conj", "parataxis"):
                 break
             node, hops = node.head, hops + 1
-            if node.lemma_.lower() in self.hypothetical_words or node.text.lower() in self.hypothetical_words:
+            words = {node.lemma_.lower(), node.text.lower()}
+            if node.pos_ in ("VERB", "AUX") and words & self.future_words:
+                return False  # "is gepland": a plan, so future
+            if words & self.hypothetical_words:
                 return True
         return False
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT = ("nsubj:pass", "csubj:pass")
-OBJECT_ORDER = ("iobj", "obl:arg", "obl", "obj", "nmod", "obl:agent")
+OBJECT_ORDER = ("iobj", "obj", "obl:arg", "obl", "nsubj:pass", "nmod", "obl:agent")
 CLAUSE_CUT = {"acl:relcl", "parataxis", "advcl", "ccomp", "csubj", "discourse", "vocative", "punct"}
 INHERIT_SUBJECT = {"xcomp", "conj"}
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "advcl", "obj"}
@@ -27,6 +27,21 @@ def dep(token) -> str:
 
 def base_dep(token) -> str:
     return dep(token).split(":")[0]
+
+
+CORE_DEPS = {"amod", "compound", "flat", "flat:name", "appos", "det", "nmod:poss", "det:poss", "conj", "cc", "nummod", "fixed", "case", "punct"}
+CORE_ARGS = {"nsubj", "nsubj:pass", "obj", "iobj", "csubj"}
+
+
+def core(token) -> list:
+    """A noun phrase's core: head, modifiers, appositions and conjuncts, not its nmod attachments
+    ("pro-Russische separatisten", not "… met steun van Moskou delen van de Donbass")."""
+    out, stack = [], [token]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if dep(c) in CORE_DEPS)
+    return sorted(out, key=lambda t: t.i)
 
 
 def phrase(token, cut=CLAUSE_CUT) -> list:
@@ -48,16 +63,18 @@ def case_of(token) -> str:
 
 
 def is_passive(verb) -> bool:
-    return any(dep(c) in ("aux:pass",) or dep(c) in PASSIVE_SUBJECT for c in verb.children)
+    """Passive only with a passive auxiliary: parsers mislabel reflexives ("hebben zich verzameld") as nsubj:pass."""
+    return any(dep(c) == "aux:pass" for c in verb.children)
 
 
 def subject_of(verb):
     """The subject of a verb, looking up through control verbs and coordination."""
     seen = 0
     while verb is not None and seen < 4:
-        for child in verb.children:
-            if dep(child) in SUBJECT_DEPS or dep(child) in PASSIVE_SUBJECT:
-                return child
+        subjects = [c for c in verb.children if dep(c) in SUBJECT_DEPS] or [
+            c for c in verb.children if dep(c) in PASSIVE_SUBJECT]
+        if subjects:
+            return subjects[0]
         if dep(verb) in INHERIT_SUBJECT or base_dep(verb) == "conj":
             verb = verb.head if verb.head is not verb else None
             seen += 1
@@ -93,6 +110,7 @@ def recipient_phrases(verb, recipient_preps, skip=()) -> list:
 def content_heads(trigger) -> list:
     """The clause a speech-like event is about: its complement, or its host clause when it is parenthetical."""
     heads = [c for c in trigger.children if dep(c) in CONTENT_DEPS or base_dep(c) in ("ccomp", "xcomp")]
-    if dep(trigger) == "parataxis" and trigger.head is not trigger:
+    # "De prijs … zal hoog zijn, waarschuwde hij": the host clause is the content
+    if base_dep(trigger) in ("parataxis", "conj") and trigger.head is not trigger and trigger.head.i < trigger.i:
         heads.append(trigger.head)
     return heads

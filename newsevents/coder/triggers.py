@@ -70,10 +70,27 @@ class TriggerIndex:
         form = token.text.lower()
         lemma = (token.lemma_ or "").lower() if parsed else ""
         candidates = [c for c in (lemma, self.guesser.lemma(form), form) if c]
-        particles = [c.text.lower() for c in token.children if c.dep_ in PARTICLE_DEPS] if parsed else []
+        particles = self._particles(token) if parsed else []
         joined = [p + c for p in particles for c in candidates]
         guesses = sorted(self.guesser.guess(form))
         return list(dict.fromkeys(joined + candidates + [p + g for p in particles for g in guesses] + guesses))
+
+    def _particles(self, token) -> list[str]:
+        """Separable-verb particles of a verb: its compound:prt children, or a particle stranded
+        later in the clause that the parser attached elsewhere ("zegde … steun toe mocht …")."""
+        out = [c.text.lower() for c in token.children if c.dep_ in PARTICLE_DEPS
+               or (c.i > token.i and c.text.lower() in self.particles and c.dep_ in ("advmod", "compound", "case"))]
+        if out or not self.particles or token.pos_ not in ("VERB", "AUX"):
+            return out
+        doc = token.doc
+        for tok in doc[token.i + 1: token.sent.end]:
+            word = tok.text.lower()
+            if word not in self.particles:
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is None or nxt.pos_ in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ"):
+                out.append(word)
+        return out
 
     def match(self, token, parsed: bool, pos_ok=True) -> Trigger | None:
         """The event term a token stands for, if any."""
@@ -83,6 +100,9 @@ class TriggerIndex:
             if not terms:
                 continue
             fitting = [t for t in terms if pos_class is None or t.pos == pos_class]
+            if not fitting and pos_class == "NOUN" and lemma == token.text.lower():
+                # an infinitive the parser took for a noun ("… van afwijken"): still the verb's event
+                fitting = [t for t in terms if t.pos == "VERB"]
             if fitting:
                 return Trigger(token, fitting[0], lemma) if len(fitting) == 1 else _best(token, fitting, lemma)
         if pos_class in (None, "NOUN"):
