@@ -8,7 +8,7 @@ that stands on its own is coded with its auxiliary mode, never as a real one.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import roles as R
 from .modality import Modality
@@ -19,6 +19,8 @@ TEMPORAL_CASES_KEY = "temporal_prepositions"
 LOCATIVE = {"in", "op", "bij", "te", "langs", "at", "near", "along", "nabij", "aan"}
 # PLOVER manual, "Auxiliary modes": a cooperative act announced for the future is AGREE (intent),
 # as CAMEO's 03x "express intent to …" codes map to AGREE in CAMEO2PLOVER. Meetings stay CONSULT.
+# hosts whose nearby nominal event is what they deny, threaten or demand
+CONTENT_HOSTS = {"REJECT", "THREATEN", "REQUEST"}
 PLEDGED_TYPES = {"SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"}
 
 
@@ -66,13 +68,14 @@ class SentenceCoder:
         self.pronouns = {k.lower(): v for k, v in (lang_data.cues.get("personal_pronouns") or {}).items()}
         self.anaphoric = {k.lower(): v for k, v in (lang_data.cues.get("anaphoric_nouns") or {}).items()}
         self.relatives = lang_data.cue("relative_pronouns")
+        self.auxiliaries = lang_data.cue("auxiliary_verbs")
         self.transparent = lang_data.cue("transparent_governors")
         self.mode_modifiers = {k.lower(): v for k, v in (lang_data.cues.get("mode_modifiers") or {}).items()}
 
     # -- entry point ------------------------------------------------------------------
     def code(self, sent, ctx: SentenceContext, nested: bool = False) -> list[dict]:
         found = [m for m in (self.triggers.match(tok, ctx.parsed) for tok in sent) if m is not None]
-        found = [t for t in found if self._constraints_met(t, ctx)]
+        found = [t for t in (self._first_fitting(t, ctx) for t in found) if t is not None]
         if not found:
             return []
         embedded = self._embedding(found) if ctx.parsed else {}
@@ -95,6 +98,14 @@ class SentenceCoder:
         return events
 
     # -- triggers ---------------------------------------------------------------------
+    def _first_fitting(self, trig, ctx):
+        """The first lexicon entry of the trigger's lemma whose constraints the sentence meets."""
+        for term in (trig.term, *trig.alternatives):
+            candidate = replace(trig, term=term, alternatives=())
+            if self._constraints_met(candidate, ctx):
+                return candidate
+        return None
+
     def _constraints_met(self, trig, ctx) -> bool:
         term = trig.term
         if term.type is None and not term.when_negated:
@@ -105,8 +116,10 @@ class SentenceCoder:
 
     def _has_with(self, trig, ctx) -> bool:
         tokens = R.phrase(trig.token, cut={"punct", "parataxis"}) if ctx.parsed else list(trig.token.sent)
-        if ctx.parsed and R.dep(trig.token) in ("acl:relcl", "acl") and trig.token.head is not trig.token:
-            tokens = tokens + [trig.token.head]
+        head = trig.token.head
+        if ctx.parsed and head.i != trig.token.i and (R.dep(trig.token) in ("acl:relcl", "acl") or head.pos_ in ("VERB", "AUX")):
+            # the antecedent of a relative clause; the siblings under a (mis-parsed) auxiliary
+            tokens = tokens + [head] + [c for c in head.children if R.dep(c) not in ("punct", "parataxis")]
         if ctx.parsed:
             tokens = tokens + [c for t in list(tokens) for c in t.children]
             for t in tokens:  # a relative pronoun stands for its antecedent ("die … wordt gehouden")
@@ -114,6 +127,7 @@ class SentenceCoder:
                     tokens.append(t.head.head)
         words = " ".join(t.text.lower() for t in tokens)
         lemmas = {t.lemma_.lower() for t in tokens} | {t.text.lower() for t in tokens}
+        lemmas |= {g for t in tokens for g in self.triggers.guesser.guess(t.text.lower())}
         for need in trig.term.with_:
             need = need.lower()
             if " " in need and need in words:
@@ -125,12 +139,19 @@ class SentenceCoder:
     def _embedding(self, found) -> dict:
         """trigger token index → the trigger it is embedded in (its complement or condition)."""
         by_index = {t.token.i: t for t in found}
-        out = {}
+        out = self._embedded_nearby(found)
+        for host in found:  # "De prijs … voor een inval, zal hoog zijn, waarschuwde hij"
+            tok = host.token
+            if host.term.content and R.base_dep(tok) in ("conj", "parataxis") and tok.head.i < tok.i:
+                own = {t.i for t in tok.subtree}
+                for trig in found:
+                    if trig.token.i < tok.i and trig.token.i not in own and trig.token.i in {t.i for t in tok.head.subtree}:
+                        out.setdefault(trig.token.i, host)
         for trig in found:
             tok, hops = trig.token, 0
-            while tok.head is not tok and hops < 6:
+            while tok.head.i != tok.i and hops < 6:
                 edge = R.dep(tok)
-                if R.base_dep(tok) in ("conj", "parataxis", "root", "list") or edge == "appos":
+                if R.base_dep(tok) in ("conj", "parataxis", "root", "list") or edge in ("appos", "acl:relcl"):
                     break
                 if R.base_dep(tok) in ("obl", "nmod", "advcl") and R.case_of(tok) in self.temporal_preps:
                     break
@@ -142,6 +163,20 @@ class SentenceCoder:
                 if tok.i in by_index:
                     out[trig.token.i] = by_index[tok.i]
                     break
+        return out
+
+    def _embedded_nearby(self, found) -> dict:
+        """'ontkent plannen voor een inval': a nominal event a few words after a denial, threat or
+        demand is its content even where the parse does not link them."""
+        out = {}
+        for trig in found:
+            if trig.term.pos != "NOUN":
+                continue
+            for host in found:
+                gap = trig.token.i - host.token.i
+                if 0 < gap <= 15 and host.term.type in CONTENT_HOSTS and not any(
+                        t.pos_ in ("VERB", "AUX") or t.text in (";", ":") for t in trig.token.doc[host.token.i + 1: trig.token.i]):
+                    out[trig.token.i] = host
         return out
 
     # -- one event ----------------------------------------------------------------------
@@ -167,6 +202,8 @@ class SentenceCoder:
         if aux is None and self._is_historical(date, ctx.doc_date):
             aux = "historical"
         where = self._place(tok, sent, ctx)
+        if not actor and not recipient and where is None and ctx.parsed and self._generic(tok, trig):
+            return None
         if not recipient and where and where.get("country"):
             # a domestic event's recipient is the country it happens in ("lifted the emergency in Darfur")
             recipient = [Participant(where["text"], where["country"], None, None, None, resolved_from="place")]
@@ -187,6 +224,15 @@ class SentenceCoder:
             "quad": self.plover.quad(event_type),
         }
 
+    @staticmethod
+    def _generic(tok, trig) -> bool:
+        """'de noodzaak van diplomatie, dialoog en de-escalatie': a bare noun with no article, number,
+        possessive, participant or place names a kind of action, not an event that happened."""
+        if trig.term.pos != "NOUN" or not R.POS_NOUN(tok) or tok.head.i == tok.i or not R.POS_NOUN(tok.head):
+            return False  # only a bare noun hanging off another noun ("noodzaak van X, Y en Z")
+        return not any(R.base_dep(c) in ("det", "nummod", "nmod:poss", "det:poss") or R.dep(c) == "nmod:poss"
+                       for c in tok.children)
+
     def _mode_from_modifiers(self, tok, ctx) -> str | None:
         near = list(tok.children) if ctx.parsed else [t for t in tok.sent if abs(t.i - tok.i) <= 2]
         for child in near:
@@ -202,15 +248,31 @@ class SentenceCoder:
         tok = trig.token
         if R.POS_NOUN(tok) and trig.term.pos != "VERB":
             return self._nominal_roles(trig, sent, ctx)
-        subject = R.subject_of(tok)
+        subjects = R.subjects_of(tok)
+        subject = subjects[0] if subjects else None
         passive = R.is_passive(tok)
         actor_head = R.agent_of(tok, self.agent_preps) if passive else subject
         actor = self._participants(actor_head, ctx, core=True) if actor_head is not None else []
+        for other in ([] if passive or actor else subjects[1:]):
+            actor = self._participants(other, ctx, core=True)
+            if actor:
+                actor_head = other
+                break
+        if not subjects and not passive:
+            # no subject at all: after an inversion ("In dat jaar kregen separatisten …") a parser
+            # may call the subject an object; take the first object that names an actor
+            for obj in (c for c in tok.children if R.dep(c) == "obj" and c.i > tok.i):
+                actor = self._participants(obj, ctx, core=True)
+                if actor:
+                    actor_head = obj
+                    break
         skip = {actor_head} if actor_head is not None else set()
         recipient = []
         heads = R.recipient_phrases(tok, self.recipient_preps, skip)
         if passive and subject is not None:
             heads = [subject] + heads
+        if tok.head.lemma_.lower() in self.auxiliaries and R.base_dep(tok) in ("obj", "xcomp", "ccomp", "conj"):
+            heads += R.recipient_phrases(tok.head, self.recipient_preps, skip | {tok})  # a mis-parsed auxiliary
         for head in heads:
             if self._is_temporal(head):
                 continue
@@ -223,6 +285,11 @@ class SentenceCoder:
             actor = self._main_subject(tok, ctx, exclude=recipient) or self._nearest_actor(tok, ctx, exclude=recipient)
         if not recipient:
             recipient = self._later_in_clause(tok, ctx, actor, actor_head)
+        if not recipient and trig.term.content:
+            # a warning or demand is about the other party the sentence names, wherever the parse put it
+            codes = {p.code for p in actor}
+            other = next((m for m in ctx.mentions if m.code and m.code not in codes and m.kind != "place"), None)
+            recipient = [self._from_mention(other)] if other else []
         return actor, _without(recipient, actor)
 
     def _later_in_clause(self, tok, ctx, actor, actor_head) -> list[Participant]:
@@ -260,13 +327,13 @@ class SentenceCoder:
             agent = [self._from_mention(m) for m in own]
         if not agent and not patient:
             gov = tok.head
-            if gov is not tok and R.base_dep(tok) in ("obj", "obl", "nsubj"):
+            if gov.i != tok.i and R.base_dep(tok) in ("obj", "obl", "nsubj"):
                 subject = R.subject_of(gov)
-                if subject is not None and subject is not tok:
+                if subject is not None and subject.i != tok.i:
                     agent = self._participants(subject, ctx, core=True)
-        if not agent and not patient and trig.term.symmetric and tok.head is not tok:
+        if not agent and not patient and trig.term.symmetric and tok.head.i != tok.i:
             # "een overleg is gepland bij de OVSE": the meeting's parties sit on its verb
-            agent = [p for head in R.recipient_phrases(tok.head, self.recipient_preps) if head is not tok
+            agent = [p for head in R.recipient_phrases(tok.head, self.recipient_preps) if head.i != tok.i
                      for p in self._participants(head, ctx)]
         if not agent:
             agent = self._nearest_actor(tok, ctx, exclude=patient)
@@ -289,7 +356,7 @@ class SentenceCoder:
                 found = [p for p in self._participants(subject, ctx) if p.code not in actor_codes]
                 if found:
                     return found
-            hosted = head.i < tok.i and tok.head is head  # "…, waarschuwde hij": the host clause
+            hosted = head.i < tok.i and tok.head.i == head.i  # "…, waarschuwde hij": the host clause
             own = {t.i for t in tok.subtree} if hosted else {tok.i}
             tokens = {t.i for t in R.phrase(head, cut={"punct"})} - own
             found = [self._from_mention(m) for m in ctx.mentions if m.start in tokens and m.code and m.code not in actor_codes]
@@ -329,7 +396,10 @@ class SentenceCoder:
         out = []
         for p in found:
             if p.code is None:
-                mention = ctx.discourse.resolve("any")
+                # "rebels", "officials": most often of the country the sentence is about, else the topic
+                mention = next((m for m in ctx.mentions if m.code and m.end_char <= (p.start or 0)
+                                and m.kind in ("country", "demonym", "capital", "place")), None)
+                mention = mention or ctx.discourse.resolve("any")
                 if mention is None:
                     continue
                 p.code, p.resolved_from = mention.code, mention.text
@@ -342,7 +412,7 @@ class SentenceCoder:
     def _main_subject(self, tok, ctx, exclude=()) -> list[Participant]:
         """The subject of the sentence's main clause, for a verb the parser left without one."""
         root = tok.sent.root
-        subject = R.subject_of(root) if root is not tok else None
+        subject = R.subject_of(root) if root.i != tok.i else None
         if subject is None:
             return []
         banned = {p.code for p in exclude}
@@ -429,7 +499,7 @@ def _argument_of_clause(span) -> bool:
         for _ in range(3):
             if R.dep(node) in R.CORE_ARGS:
                 return True
-            if R.dep(node) not in R.CORE_DEPS or node.head is node:
+            if R.dep(node) not in R.CORE_DEPS or node.head.i == node.i:
                 break
             node = node.head
     return False
@@ -452,5 +522,14 @@ def _pool(parts):
 
 
 def _without(parts, others):
-    codes = {p.code for p in others}
-    return [p for p in _pool(parts) if p.code not in codes or p.code is None]
+    """Recipients minus the actor's own mentions (a country may act on itself: "Sudan's
+    government accused Darfur rebels" is SDN → SDN)."""
+    def distinct(p):
+        same = [o for o in others if o.code == p.code]
+        if not same:
+            return True
+        if p.resolved_from == "place":
+            return True
+        return all(o.start != p.start and o.sector and p.sector and o.sector != p.sector for o in same)
+
+    return [p for p in _pool(parts) if distinct(p)]

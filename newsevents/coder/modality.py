@@ -62,7 +62,7 @@ class Modality:
             if R.base_dep(child) in ("obj", "obl", "nsubj") and R.dep(child) != "nsubj":
                 near += [g for g in child.children if R.dep(g) in ("det", "advmod", "amod")]
         head = tok.head
-        if R.dep(tok) in ("xcomp",) and head is not tok:
+        if R.dep(tok) in ("xcomp",) and head.i != tok.i:
             near += [c for c in head.children if R.dep(c) == "advmod"]
         return any(t.text.lower() in self.negation and not self._is_not_negation(t) for t in near)
 
@@ -93,7 +93,7 @@ class Modality:
         while hops < 4:
             if R.base_dep(node) in ("advcl", "root", "ccomp", "acl") and self.is_conditional_clause(node):
                 return True
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             if R.base_dep(node) in ("conj", "parataxis"):
                 break
@@ -111,7 +111,7 @@ class Modality:
                 return True
         node = tok
         for _ in range(2):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
             if node.lemma_.lower() in self.future_words or node.text.lower() in self.future_words:

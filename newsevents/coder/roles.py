@@ -69,18 +69,24 @@ def is_passive(verb) -> bool:
 
 def subject_of(verb):
     """The subject of a verb, looking up through control verbs and coordination."""
+    found = subjects_of(verb)
+    return found[0] if found else None
+
+
+def subjects_of(verb) -> list:
+    """Subject candidates, best first (a parser sometimes gives a verb two)."""
     seen = 0
     while verb is not None and seen < 4:
         subjects = [c for c in verb.children if dep(c) in SUBJECT_DEPS] or [
             c for c in verb.children if dep(c) in PASSIVE_SUBJECT]
         if subjects:
-            return subjects[0]
+            return subjects
         if dep(verb) in INHERIT_SUBJECT or base_dep(verb) == "conj":
-            verb = verb.head if verb.head is not verb else None
+            verb = verb.head if verb.head.i != verb.i else None
             seen += 1
             continue
-        return None
-    return None
+        return []
+    return []
 
 
 def agent_of(verb, agent_preps) -> object | None:
@@ -111,6 +117,6 @@ def content_heads(trigger) -> list:
     """The clause a speech-like event is about: its complement, or its host clause when it is parenthetical."""
     heads = [c for c in trigger.children if dep(c) in CONTENT_DEPS or base_dep(c) in ("ccomp", "xcomp")]
     # "De prijs … zal hoog zijn, waarschuwde hij": the host clause is the content
-    if base_dep(trigger) in ("parataxis", "conj") and trigger.head is not trigger and trigger.head.i < trigger.i:
+    if base_dep(trigger) in ("parataxis", "conj") and trigger.head.i != trigger.i and trigger.head.i < trigger.i:
         heads.append(trigger.head)
     return heads

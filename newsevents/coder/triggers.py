@@ -22,6 +22,7 @@ class Trigger:
     token: object  # spacy Token
     term: object  # EventTerm
     lemma: str
+    alternatives: tuple = ()  # other entries of the same lemma, in file order
 
 
 class TriggerIndex:
@@ -100,11 +101,14 @@ class TriggerIndex:
             if not terms:
                 continue
             fitting = [t for t in terms if pos_class is None or t.pos == pos_class]
-            if not fitting and pos_class == "NOUN" and lemma == token.text.lower():
-                # an infinitive the parser took for a noun ("… van afwijken"): still the verb's event
-                fitting = [t for t in terms if t.pos == "VERB"]
             if fitting:
-                return Trigger(token, fitting[0], lemma) if len(fitting) == 1 else _best(token, fitting, lemma)
+                return _ordered(token, fitting, lemma)
+        if pos_class == "NOUN" and token.text[:1].islower():
+            # a verb the parser took for a noun ("… van afwijken", "ontkent"): still the verb's event
+            for lemma in self.lemma_candidates(token, parsed):
+                verbs = [t for t in self.by_lemma.get(lemma, ()) if t.pos == "VERB"]
+                if verbs:
+                    return _ordered(token, verbs, lemma)
         if pos_class in (None, "NOUN"):
             head = self._compound_head((token.lemma_ if parsed else token.text).lower())
             if head:
@@ -117,11 +121,8 @@ class TriggerIndex:
         return self.by_lemma.get(lemma, [])
 
 
-def _best(token, terms, lemma) -> Trigger:
-    """Prefer a term whose ``with`` words are present; then a term with no ``with`` at all."""
-    words = {t.lemma_.lower() for t in token.sent} | {t.text.lower() for t in token.sent}
-    for term in terms:
-        if term.with_ and any(w.split()[-1] in words for w in term.with_):
-            return Trigger(token, term, lemma)
-    plain = [t for t in terms if not t.with_]
-    return Trigger(token, (plain or terms)[0], lemma)
+def _ordered(token, terms, lemma) -> Trigger:
+    """Entries with ``with`` words first (file order), then the plain one; the coder takes the
+    first whose constraints the sentence meets."""
+    ranked = [t for t in terms if t.with_] + [t for t in terms if not t.with_]
+    return Trigger(token, ranked[0], lemma, tuple(ranked[1:]))
