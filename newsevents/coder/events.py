@@ -276,7 +276,7 @@ class SentenceCoder:
         for head in heads:
             if self._is_temporal(head):
                 continue
-            recipient = self._participants(head, ctx)
+            recipient = _without(self._participants(head, ctx), actor)
             if recipient:
                 break
         if not recipient:
@@ -367,7 +367,7 @@ class SentenceCoder:
     def _participants(self, head, ctx, core=False) -> list[Participant]:
         """Actors named in a phrase, or the actor a pronoun or anaphoric noun stands for."""
         tokens = {t.i for t in (R.core(head) if core else R.phrase(head))}
-        found = [self._from_mention(m) for m in ctx.mentions if m.start in tokens or (m.start < head.i < m.end)]
+        found = [self._from_mention(m) for m in ctx.mentions if any(i in tokens for i in range(m.start, m.end))]
         found = [p for p in found if p.code or p.sector]
         if found:
             return self._fill_sector_only(found, ctx)
@@ -379,11 +379,21 @@ class SentenceCoder:
             return self._fill_sector_only(found, ctx)
         kind = self.pronouns.get(word) or self.anaphoric.get(head.lemma_.lower()) or self.anaphoric.get(word)
         if kind:
-            mention = ctx.discourse.resolve(kind)
+            mention = self._earlier_in_sentence(head, kind, ctx) or ctx.discourse.resolve(kind)
             if mention is not None:
                 return [Participant(head.text, mention.code, getattr(mention, "sector", None),
                                     ctx.offset + head.idx, ctx.offset + head.idx + len(head.text), resolved_from=mention.text)]
         return []
+
+    @staticmethod
+    def _earlier_in_sentence(head, kind, ctx):
+        """'Switzerland said it had expelled …': a pronoun's antecedent in the same sentence."""
+        kinds = {"speaker": ("person", "organisation", "country", "demonym", "group"), "person": ("person",),
+                 "organisation": ("organisation",), "country": ("country", "capital", "demonym"),
+                 "any": ("country", "organisation", "person", "group", "demonym", "capital")}[kind if kind in (
+                     "speaker", "person", "organisation", "country") else "any"]
+        earlier = [m for m in ctx.mentions if m.code and m.end <= head.i and m.kind in kinds]
+        return earlier[-1] if earlier and kind != "speaker" else None
 
     def _fill_sector_only(self, found, ctx):
         """'pro-Russische separatisten': RUS with sector REB; a bare 'de ministers': the topic's code."""
@@ -399,7 +409,8 @@ class SentenceCoder:
                 # "rebels", "officials": most often of the country the sentence is about, else the topic
                 mention = next((m for m in ctx.mentions if m.code and m.end_char <= (p.start or 0)
                                 and m.kind in ("country", "demonym", "capital", "place")), None)
-                mention = mention or ctx.discourse.resolve("any")
+                mention = mention or ctx.discourse.resolve("any") or next(
+                    (m for m in ctx.mentions if m.code and m.kind in ("country", "demonym")), None)
                 if mention is None:
                     continue
                 p.code, p.resolved_from = mention.code, mention.text

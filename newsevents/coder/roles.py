@@ -29,7 +29,8 @@ def base_dep(token) -> str:
     return dep(token).split(":")[0]
 
 
-CORE_DEPS = {"amod", "compound", "flat", "flat:name", "appos", "det", "nmod:poss", "det:poss", "conj", "cc", "nummod", "fixed", "case", "punct"}
+CORE_DEPS = {"amod", "compound", "flat", "flat:name", "appos", "det", "nmod:poss", "det:poss", "conj", "cc", "nummod",
+             "fixed", "case", "punct", "nmod:desc", "compound:prt"}
 CORE_ARGS = {"nsubj", "nsubj:pass", "obj", "iobj", "csubj"}
 
 
