@@ -21,6 +21,7 @@ LOCATIVE = {"in", "op", "bij", "te", "langs", "at", "near", "along", "nabij", "a
 # as CAMEO's 03x "express intent to …" codes map to AGREE in CAMEO2PLOVER. Meetings stay CONSULT.
 # hosts whose nearby nominal event is what they deny, threaten or demand
 CONTENT_HOSTS = {"REJECT", "THREATEN", "REQUEST"}
+THREAT_TYPES = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 PLEDGED_TYPES = {"SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"}
 
 
@@ -132,8 +133,9 @@ class SentenceCoder:
             need = need.lower()
             if " " in need and need in words:
                 return True
-            if need in lemmas or any(w.endswith(need) and len(w) - len(need) >= 3 for w in lemmas):
-                return True
+            if need in lemmas or (self.triggers.compound_min and any(
+                    w.endswith(need) and len(w) - len(need) >= 3 for w in lemmas)):
+                return True  # Dutch compounds carry the word at their end ("NAVO-Ruslandraad")
         return False
 
     def _embedding(self, found) -> dict:
@@ -187,8 +189,12 @@ class SentenceCoder:
             return None
         event_type, mode = term.type, term.mode
         aux = self.modality.aux(tok, ctx.parsed)
-        if aux == "negated" and term.when_negated:
-            event_type, aux, mode = term.when_negated, None, None
+        if aux == "negated" and (term.when_negated or event_type == "AGREE"):
+            # "zal er niet van afwijken", "failed to reach agreement": a refusal is a REJECT that happened
+            event_type, aux, mode = term.when_negated or "REJECT", None, None
+        if event_type in THREAT_TYPES and actor and self.modality.is_intended(tok):
+            # PLOVER: "prepared to impose martial law", "will boycott unless …" is THREATEN, not a future act
+            event_type, mode, aux = "THREATEN", None, None
         if event_type is None:
             return None
         mode = mode or self._mode_from_modifiers(tok, ctx)

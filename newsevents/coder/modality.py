@@ -19,6 +19,7 @@ class Modality:
         self.negative_phrases = [tuple(p.split()) for p in cue("negative_phrases")]
         self.not_negation = [tuple(p.split()) for p in cue("not_negation")]
         self.negating = cue("negating_governors")
+        self.intent = cue("intent_verbs")
         self.conditional_marks = cue("conditional_marks")
         self.conditional_verbs = cue("conditional_verbs")
         self.hypothetical_words = cue("hypothetical_words")
@@ -38,9 +39,23 @@ class Modality:
             if self.is_future(tok):
                 return "future"
             if tok.pos_ in ("NOUN", "PROPN"):
-                return self._nominal_window(tok)
+                return self._light_verb_mode(tok) or self._nominal_window(tok)
             return None
         return self._aux_by_window(tok)
+
+    def _light_verb_mode(self, tok) -> str | None:
+        """'Arrestaties zullen plaatsvinden', 'gaat een klacht indienen': a nominal event takes the
+        mode of the verb it is the subject or object of."""
+        verb = tok.head
+        if verb.i == tok.i or verb.pos_ not in ("VERB", "AUX") or R.base_dep(tok) not in ("nsubj", "obj"):
+            return None
+        if self.is_negated(verb):
+            return "negated"
+        if self.is_hypothetical(verb):
+            return "hypothetical"
+        if self.is_future(verb):
+            return "future"
+        return None
 
     def _nominal_window(self, tok) -> str | None:
         """'ontkent plannen voor een inval', 'de vrees voor een inval': the words just before a
@@ -57,6 +72,13 @@ class Modality:
     def is_negated(self, tok) -> bool:
         if self._negative_phrase_before(tok):
             return True
+        node = tok
+        for _ in range(2):  # "failed to reach", "weigerde te betalen"
+            if R.base_dep(node) not in ("xcomp", "ccomp", "obj") or node.head.i == node.i:
+                break
+            node = node.head
+            if node.lemma_.lower() in self.negating and not self.is_negated_simple(node):
+                return True
         near = list(tok.children)
         for child in tok.children:
             if R.base_dep(child) in ("obj", "obl", "nsubj") and R.dep(child) != "nsubj":
@@ -65,6 +87,22 @@ class Modality:
         if R.dep(tok) in ("xcomp",) and head.i != tok.i:
             near += [c for c in head.children if R.dep(c) == "advmod"]
         return any(t.text.lower() in self.negation and not self._is_not_negation(t) for t in near)
+
+    def is_negated_simple(self, tok) -> bool:
+        return any(c.text.lower() in self.negation for c in tok.children)
+
+    def is_intended(self, tok) -> bool:
+        """The actor's own plan, readiness or condition: 'plans to impose', 'will boycott unless …'."""
+        node = tok
+        for _ in range(2):
+            if any(self.is_conditional_clause(c) for c in node.children if R.base_dep(c) == "advcl"):
+                return True
+            if R.base_dep(node) != "xcomp" or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in self.intent:
+                return True
+        return False
 
     def _negative_phrase_before(self, tok) -> bool:
         """'zal daar onder geen beding van afwijken': a fixed negative phrase shortly before the trigger."""
