@@ -16,7 +16,7 @@ from .places import country_point, lookup_place
 
 PRONOUN_TAGS = {"PRON", "DET"}
 TEMPORAL_CASES_KEY = "temporal_prepositions"
-LOCATIVE = {"in", "op", "bij", "te", "langs", "at", "near", "along", "nabij", "aan"}
+LOCATIVE = {"in", "op", "bij", "te", "langs", "at", "near", "along", "nabij"}
 # PLOVER manual, "Auxiliary modes": a cooperative act announced for the future is AGREE (intent),
 # as CAMEO's 03x "express intent to …" codes map to AGREE in CAMEO2PLOVER. Meetings stay CONSULT.
 # hosts whose nearby nominal event is what they deny, threaten or demand
@@ -210,7 +210,7 @@ class SentenceCoder:
         where = self._place(tok, sent, ctx)
         if not actor and not recipient and where is None and ctx.parsed and self._generic(tok, trig):
             return None
-        if not recipient and where and where.get("country"):
+        if not recipient and not term.symmetric and where and where.get("country"):
             # a domestic event's recipient is the country it happens in ("lifted the emergency in Darfur")
             recipient = [Participant(where["text"], where["country"], None, None, None, resolved_from="place")]
         score = self.plover.score(event_type, mode)
@@ -251,6 +251,12 @@ class SentenceCoder:
     def _roles(self, trig, sent, ctx):
         if not ctx.parsed:
             return self._roles_by_order(trig, sent, ctx)
+        actor, recipient = self._roles_by_syntax(trig, sent, ctx)
+        if not actor and not recipient and trig.term.pos == "VERB":
+            return self._roles_by_order(trig, sent, ctx)  # the parse gave a verb nothing: read the word order
+        return actor, recipient
+
+    def _roles_by_syntax(self, trig, sent, ctx):
         tok = trig.token
         if R.POS_NOUN(tok) and trig.term.pos != "VERB":
             return self._nominal_roles(trig, sent, ctx)
@@ -451,6 +457,8 @@ class SentenceCoder:
         tok = trig.token
         before = [m for m in ctx.mentions if m.end <= tok.i and m.code]
         after = [m for m in ctx.mentions if m.start > tok.i and m.code]
+        if not before and len(after) > 1:
+            before, after = after[:1], after[1:]  # inversion: "In 2014 lijfde Rusland de Krim in"
         actor = [self._from_mention(before[-1])] if before else []
         recipient = [self._from_mention(after[0])] if after else []
         if not actor:

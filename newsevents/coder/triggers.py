@@ -81,10 +81,10 @@ class TriggerIndex:
         later in the clause that the parser attached elsewhere ("zegde … steun toe mocht …")."""
         out = [c.text.lower() for c in token.children if c.dep_ in PARTICLE_DEPS
                or (c.i > token.i and c.text.lower() in self.particles and c.dep_ in ("advmod", "compound", "case"))]
-        if out or not self.particles or token.pos_ not in ("VERB", "AUX"):
+        if out or not self.particles or token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
             return out
         doc = token.doc
-        for tok in doc[token.i + 1: token.sent.end]:
+        for tok in doc[token.i + 1:]:  # the whole sentence unit: a parser may split it
             word = tok.text.lower()
             if word not in self.particles:
                 continue
