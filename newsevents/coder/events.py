@@ -265,11 +265,11 @@ class SentenceCoder:
         passive = R.is_passive(tok)
         actor_head = R.agent_of(tok, self.agent_preps) if passive else subject
         actor = self._participants(actor_head, ctx, core=True) if actor_head is not None else []
-        for other in ([] if passive or actor else subjects[1:]):
-            actor = self._participants(other, ctx, core=True)
-            if actor:
-                actor_head = other
-                break
+        for other in ([] if passive else subjects[1:]):
+            # a second subject is a conjunct the parser attached to the verb ("…, NATO and the EU threatened")
+            more = self._participants(other, ctx, core=True)
+            if more and (not actor or _coordinated(actor_head, other)):
+                actor, actor_head = _pool(actor + more), actor_head if actor else other
         if not subjects and not passive:
             # no subject at all: after an inversion ("In dat jaar kregen separatisten …") a parser
             # may call the subject an object; take the first object that names an actor
@@ -515,6 +515,12 @@ class SentenceCoder:
                 return {"text": mention.text, "country": mention.code, "lat": point[0] if point else None,
                         "lon": point[1] if point else None, "precision": mention.kind}
         return None
+
+
+def _coordinated(first, second) -> bool:
+    """Two subjects of one verb joined by a conjunction ("…, NATO and the EU"): one compound actor."""
+    lo, hi = sorted((first.i, second.i))
+    return any(t.pos_ == "CCONJ" for t in first.doc[lo + 1:hi])
 
 
 def _argument_of_clause(span) -> bool:

@@ -78,8 +78,9 @@ def subjects_of(verb) -> list:
     """Subject candidates, best first (a parser sometimes gives a verb two)."""
     seen = 0
     while verb is not None and seen < 4:
-        subjects = [c for c in verb.children if dep(c) in SUBJECT_DEPS] or [
-            c for c in verb.children if dep(c) in PASSIVE_SUBJECT]
+        active = [c for c in verb.children if dep(c) in SUBJECT_DEPS]
+        passive = [c for c in verb.children if dep(c) in PASSIVE_SUBJECT]
+        subjects = active + (passive if not is_passive(verb) else []) if active else passive
         if subjects:
             return subjects
         if dep(verb) in INHERIT_SUBJECT or base_dep(verb) == "conj":
