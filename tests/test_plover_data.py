@@ -21,7 +21,7 @@ NOT_PRINTED = {("PROTEST", "vandalize")}
 
 @pytest.fixture(scope="module")
 def manual() -> str:
-    from conftest import need_shared
+    from tests.conftest import need_shared
 
     return need_shared("spec", "PLOVER_MANUAL.tex").read_text(encoding="utf-8")
 

@@ -21,6 +21,7 @@ LOCATIVE = {"in", "op", "bij", "te", "langs", "at", "near", "along", "nabij"}
 # as CAMEO's 03x "express intent to …" codes map to AGREE in CAMEO2PLOVER. Meetings stay CONSULT.
 # hosts whose nearby nominal event is what they deny, threaten or demand
 CONTENT_HOSTS = {"REJECT", "THREATEN", "REQUEST"}
+DOMESTIC_TYPES = {"PROTEST"}
 THREAT_TYPES = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 PLEDGED_TYPES = {"SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"}
 
@@ -213,6 +214,9 @@ class SentenceCoder:
         if not recipient and not term.symmetric and where and where.get("country"):
             # a domestic event's recipient is the country it happens in ("lifted the emergency in Darfur")
             recipient = [Participant(where["text"], where["country"], None, None, None, resolved_from="place")]
+        if not recipient and event_type in DOMESTIC_TYPES and actor and actor[0].code:
+            # protesters protest to their own government unless the text names another target (CAMEO practice)
+            recipient = [Participant(actor[0].text, actor[0].code, "GOV", None, None, resolved_from="domestic")]
         score = self.plover.score(event_type, mode)
         return {
             "_trigger_i": tok.i,
@@ -343,6 +347,13 @@ class SentenceCoder:
                 subject = R.subject_of(gov)
                 if subject is not None and subject.i != tok.i:
                     agent = self._participants(subject, ctx, core=True)
+                if agent and R.base_dep(tok) == "obj":
+                    # "issued an ultimatum to Ecuador": the light verb's other arguments
+                    for head in R.recipient_phrases(gov, self.recipient_preps, {tok}):
+                        if subject is None or head.i != subject.i:
+                            patient = _without(self._participants(head, ctx), agent)
+                            if patient:
+                                break
         if not agent and not patient and trig.term.symmetric and tok.head.i != tok.i:
             # "een overleg is gepland bij de OVSE": the meeting's parties sit on its verb
             agent = [p for head in R.recipient_phrases(tok.head, self.recipient_preps) if head.i != tok.i
@@ -559,7 +570,7 @@ def _without(parts, others):
         same = [o for o in others if o.code == p.code]
         if not same:
             return True
-        if p.resolved_from == "place":
+        if p.resolved_from in ("place", "domestic"):
             return True
         return all(o.start != p.start and o.sector and p.sector and o.sector != p.sector for o in same)
 

