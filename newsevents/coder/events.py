@@ -489,6 +489,10 @@ class SentenceCoder:
             if R.dep(tok) == "acl:relcl" or R.POS_NOUN(tok):
                 scope |= {t.i for t in R.phrase(tok.head, cut={"acl:relcl", "parataxis", "punct"})} if R.POS_NOUN(tok) else set()
             own = [e for e in exprs if e.start in scope]
+            if not own and R.base_dep(tok) in ("xcomp", "obj", "nsubj", "obl") and tok.head.i != tok.i:
+                # "Daar komen morgen … betogen": the time sits on the verb the event depends on
+                host = {t.i for t in R.phrase(tok.head, cut={"acl:relcl", "parataxis", "punct", "conj"})}
+                own = [e for e in exprs if e.start in host]
         else:
             own = exprs
         own = [e for e in own if not self.modality.is_comparison_time(sent, e)]

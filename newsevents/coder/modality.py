@@ -51,9 +51,10 @@ class Modality:
             return None
         if self.is_negated(verb):
             return "negated"
-        if self.is_hypothetical(verb):
-            return "hypothetical"
-        if self.is_future(verb):
+        words = {verb.lemma_.lower(), verb.text.lower()}
+        if self.is_hypothetical(verb) or words & self.hypothetical_words:
+            return "hypothetical"  # "plant dertien bijeenkomsten"
+        if self.is_future(verb) or words & self.future_words:
             return "future"
         return None
 
@@ -144,6 +145,8 @@ class Modality:
         return False
 
     def is_future(self, tok) -> bool:
+        if R.base_dep(tok) == "xcomp" and tok.head.i != tok.i and tok.head.lemma_.lower() in self.future_aux:
+            return True  # "gaat … indienen" parsed with "gaan" as the main verb
         for child in tok.children:
             if R.base_dep(child) == "aux" and child.lemma_.lower() in self.future_aux and child.text.lower() not in self.hypothetical_forms:
                 return True
@@ -162,7 +165,7 @@ class Modality:
             return True
         if expr.text.lower() in self.future_time:
             return True
-        if expr.kind != "weekday" or not parsed:
+        if expr.kind not in ("weekday", "date", "month") or not parsed:
             return False
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
         forms = [verb] + [c for c in verb.children if R.base_dep(c) == "aux"]
