@@ -376,7 +376,12 @@ class SentenceCoder:
                 continue  # "…, mocht Rusland binnenvallen": a condition, not what is said
             subject = R.subject_of(head) if head.pos_ in ("VERB", "AUX", "ADJ") else None
             if subject is not None:
-                found = [p for p in self._participants(subject, ctx) if p.code not in actor_codes]
+                found = _without(self._participants(subject, ctx), actor)
+                if found:
+                    return found
+            obj = next((c for c in head.children if R.dep(c) in ("obj", "iobj")), None)
+            if obj is not None:  # "threatened to ban Ugandan opposition candidates"
+                found = _without(self._participants(obj, ctx), actor)
                 if found:
                     return found
             hosted = head.i < tok.i and tok.head.i == head.i  # "…, waarschuwde hij": the host clause
@@ -392,6 +397,11 @@ class SentenceCoder:
         tokens = {t.i for t in (R.core(head) if core else R.phrase(head))}
         found = [self._from_mention(m) for m in ctx.mentions if any(i in tokens for i in range(m.start, m.end))]
         found = [p for p in found if p.code or p.sector]
+        if not found and core:
+            # "Thousands of Iraqi Kurds", "members of Hamas": the actor sits in the first attachment
+            tokens = {t.i for t in R.phrase(head)}
+            first = [m for m in ctx.mentions if m.start in tokens and m.code][:1]
+            found = [self._from_mention(m) for m in first]
         if found:
             return self._fill_sector_only(found, ctx)
         word = head.text.lower()

@@ -97,7 +97,7 @@ def test_multiword_names(nlp, rec):
     ("Donbass-regio", [("UKR", None)]),
     ("Oekraïne-crisis", [("UKR", None)]),
     ("Oekraïnecrisis", [("UKR", None)]),
-    ("IS-strijders", [("ISIL", "REB")]),
+    ("IS-strijders", [("IMG", "REB")]),
     ("Kremlin-woordvoerder", [("RUS", "GOV")]),
 ])
 def test_hyphenated_compounds(nlp, rec, token, expected):
