@@ -145,8 +145,10 @@ def analyse_syntax_stage(coder: Coder, result: DocumentResult) -> None:
             todo.append(sent)
         else:
             sent.doc = _one_sentence(tokens)
+    from .syntax import parse_sentences
+
     texts = [s.text.translate(PLAIN_QUOTES) for s in todo]  # same length: offsets hold
-    for sent, doc in zip(todo, lc.syntax.nlp.pipe(texts, batch_size=64)):
+    for sent, doc in zip(todo, parse_sentences(lc.syntax, texts)):
         sent.doc, sent.parsed = doc, True
 
 
