@@ -440,8 +440,9 @@ class SentenceCoder:
         for p in found:
             if p.code is None:
                 # "rebels", "officials": most often of the country the sentence is about, else the topic
-                mention = next((m for m in ctx.mentions if m.code and m.end_char <= (p.start or 0)
-                                and m.kind in ("country", "demonym", "capital", "place")), None)
+                earlier = [m for m in ctx.mentions if m.code and m.end_char <= (p.start or 0)
+                           and m.kind in ("country", "demonym", "capital", "place", "group", "organisation")]
+                mention = earlier[-1] if earlier else None  # the nearest: "westerse landen troepen"
                 mention = mention or ctx.discourse.resolve("any") or next(
                     (m for m in ctx.mentions if m.code and m.kind in ("country", "demonym")), None)
                 if mention is None:
