@@ -154,7 +154,7 @@ class SentenceCoder:
             tok, hops = trig.token, 0
             while tok.head.i != tok.i and hops < 6:
                 edge = R.dep(tok)
-                if R.base_dep(tok) in ("conj", "parataxis", "root", "list") or edge in ("appos", "acl:relcl"):
+                if R.base_dep(tok) in ("conj", "parataxis", "root", "list", "amod") or edge in ("appos", "acl:relcl"):
                     break
                 if R.base_dep(tok) in ("obl", "nmod", "advcl") and R.case_of(tok) in self.temporal_preps:
                     break
