@@ -78,6 +78,8 @@ class SentenceCoder:
     def code(self, sent, ctx: SentenceContext, nested: bool = False) -> list[dict]:
         found = [m for m in (self.triggers.match(tok, ctx.parsed) for tok in sent) if m is not None]
         found = [t for t in (self._first_fitting(t, ctx) for t in found) if t is not None]
+        if ctx.parsed:  # "the long-threatened invasion", "the banned movement": a participle describing a noun
+            found = [t for t in found if not (t.term.pos == "VERB" and R.dep(t.token) == "amod")]
         if not found:
             return []
         embedded = self._embedding(found) if ctx.parsed else {}
@@ -295,10 +297,10 @@ class SentenceCoder:
             recipient = _without(self._participants(head, ctx), actor)
             if recipient:
                 break
-        if not recipient:
-            recipient = self._content_participants(tok, ctx, actor)
         if not actor:
             actor = self._main_subject(tok, ctx, exclude=recipient) or self._nearest_actor(tok, ctx, exclude=recipient)
+        if not recipient:
+            recipient = self._content_participants(tok, ctx, actor)
         if not recipient:
             recipient = self._later_in_clause(tok, ctx, actor, actor_head)
         if not recipient and trig.term.content:

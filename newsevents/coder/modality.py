@@ -98,7 +98,7 @@ class Modality:
         for _ in range(2):
             if any(self.is_conditional_clause(c) for c in node.children if R.base_dep(c) == "advcl"):
                 return True
-            if R.base_dep(node) != "xcomp" or node.head.i == node.i:
+            if R.base_dep(node) not in ("xcomp", "acl") or node.head.i == node.i:
                 return False
             node = node.head
             if node.lemma_.lower() in self.intent:

@@ -81,6 +81,7 @@ def subjects_of(verb) -> list:
         active = [c for c in verb.children if dep(c) in SUBJECT_DEPS]
         passive = [c for c in verb.children if dep(c) in PASSIVE_SUBJECT]
         subjects = active + (passive if not is_passive(verb) else []) if active else passive
+        subjects = subjects or [c for c in verb.children if dep(c) == "expl"]  # "it is willing"
         if subjects:
             return subjects
         if dep(verb) in INHERIT_SUBJECT or base_dep(verb) == "conj":
