@@ -514,9 +514,10 @@ class SentenceCoder:
         expr = min(own, key=lambda e: abs(e.start - tok.i))
         future = self.modality.future_tense(tok, expr, ctx.parsed) if aux is None else aux == "future"
         period = self.time.resolve(expr, ctx.doc_date, future=future, last_year=ctx.discourse.last_year)
-        if period is None:
-            return _document_period(ctx.doc_date), False
-        return period, future and expr.kind in ("weekday", "relative_day", "period", "date", "month")
+        ahead = future and expr.kind in ("weekday", "relative_day", "period", "date", "month")
+        if period is None:  # no document date: no interval, but "morgen" still points ahead
+            return _document_period(ctx.doc_date), ahead
+        return period, ahead
 
     @staticmethod
     def _is_historical(date, doc_date) -> bool:

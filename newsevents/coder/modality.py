@@ -54,8 +54,8 @@ class Modality:
         words = {verb.lemma_.lower(), verb.text.lower()}
         if self.is_hypothetical(verb) or words & self.hypothetical_words:
             return "hypothetical"  # "plant dertien bijeenkomsten"
-        if self.is_future(verb) or words & self.future_words:
-            return "future"
+        if self.is_future(verb) or words & (self.future_words | self.future_aux):
+            return "future"  # "gaat een klacht indienen"
         return None
 
     def _nominal_window(self, tok) -> str | None:
