@@ -49,8 +49,16 @@ def cameo_table() -> list[tuple[str, str, str, str]]:
 
 @lru_cache(maxsize=1)
 def plover_scores() -> dict[tuple[str, str], float]:
-    """``(type, mode) → score`` from the PLOVER manual's score table (mode "" = the type)."""
-    return {(row[0], row[1]): float(row[2]) for row in _data("plover_scores.tsv")}
+    """``(type, mode) → score`` from the PLOVER manual's score table (mode "" = the type),
+    as bundled once in ``data/plover.yaml`` for the coder too."""
+    from .coder.scores import Plover
+
+    scores = {}
+    for kind, info in Plover.load().types.items():
+        scores[(kind, "")] = float(info["score"])
+        for mode, row in (info.get("modes") or {}).items():
+            scores[(kind, mode)] = float(row["score"])
+    return scores
 
 
 def cameo_code(plover_type: str, mode: str | None = None, context=()) -> str:

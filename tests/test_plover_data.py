@@ -128,19 +128,10 @@ def test_coder_reads_the_same_scores():
     assert plover.quad("AID") == "material_cooperation"
 
 
-def test_agrees_with_the_bundled_scores_tsv():
-    """data/plover_scores.tsv (used by the GDELT import) holds the same table: the two must agree."""
-    from pathlib import Path
+def test_the_gdelt_export_reads_the_same_scores():
+    from newsevents.gdelt import plover_scores
 
-    import newsevents
-
-    tsv = Path(newsevents.__file__).parent / "data" / "plover_scores.tsv"
-    if not tsv.exists():
-        pytest.skip("no plover_scores.tsv bundled")
-    rows = [line.split("\t") for line in tsv.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    scores = plover_scores()
     table = load_plover()
-    for kind, mode, score in rows:
-        info = table[kind]
-        expected = info["score"] if not mode else info["modes"][mode]["score"]
-        assert float(score) == expected, (kind, mode)
+    assert scores[("ACCUSE", "")] == table["ACCUSE"]["score"] == -3
+    assert scores[("ASSAULT", "aerial")] == -9.5 and len(scores) > 80
