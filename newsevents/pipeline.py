@@ -293,7 +293,7 @@ def _chunk(text, start, end, limit=100_000):
 
 
 def update_speaker(lc: LanguageCoder, sent: Sentence, discourse) -> None:
-    """'…, zei Stoltenberg' / 'aldus Stoltenberg' / 'Volgens X': X speaks the sentence and the quotes after it."""
+    """'…, zei Rutte' / 'aldus Rutte' / 'Volgens X': X speaks the sentence and the quotes after it."""
     people = [m for m in sent.mentions if m.code and m.kind in ("person", "organisation", "country", "group", "demonym")]
     if not people:
         return

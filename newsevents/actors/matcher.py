@@ -137,7 +137,7 @@ class Matcher:
 
     # ------------------------------------------------------------------ compounds
     def _compound(self, tok: Tokens, i: int, day: dt.date | None) -> list[Hit]:
-        """Names inside one token: "NAVO-Ruslandraad" (NATO, RUS), "pro-Russische" (RUS,
+        """Names inside one token: "EU-Chinatop" (EU, CHN), "pro-Russische" (RUS,
         modifier pro), "EU-leiders" (EU/GOV), "Oekraïnecrisis" (UKR), "U.N.-backed"."""
         cased = tok.cased[i]
         if "-" not in cased.strip("-"):

@@ -1,7 +1,7 @@
 """What a reader remembers from earlier sentences: who spoke last, which country,
 organisation and person were named last, and the last year mentioned.
 
-It resolves pronouns (``Wij steunen Oekraïne``, said by Stoltenberg, is NATO),
+It resolves pronouns (``Wij steunen Kyiv``, said by Rutte in 2025, is NATO),
 anaphoric nouns (``de alliantie`` after NATO was named) and bare sectors (``de
 ministers``) to the nearest fitting actor, and ``in dat jaar`` to the last year.
 """

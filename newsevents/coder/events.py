@@ -126,7 +126,7 @@ class SentenceCoder:
             tokens = tokens + [head] + [c for c in head.children if R.dep(c) not in ("punct", "parataxis")]
         if ctx.parsed:
             tokens = tokens + [c for t in list(tokens) for c in t.children]
-            for t in tokens:  # a relative pronoun stands for its antecedent ("die … wordt gehouden")
+            for t in tokens:  # a relative pronoun stands for its antecedent ("die … volgende week plaatsvindt")
                 if t.text.lower() in self.relatives and R.dep(t.head) == "acl:relcl":
                     tokens.append(t.head.head)
         words = " ".join(t.text.lower() for t in tokens)
@@ -138,14 +138,14 @@ class SentenceCoder:
                 return True
             if need in lemmas or (self.triggers.compound_min and any(
                     w.endswith(need) and len(w) - len(need) >= 3 for w in lemmas)):
-                return True  # Dutch compounds carry the word at their end ("NAVO-Ruslandraad")
+                return True  # Dutch compounds carry the word at their end ("EU-Chinatop")
         return False
 
     def _embedding(self, found) -> dict:
         """trigger token index → the trigger it is embedded in (its complement or condition)."""
         by_index = {t.token.i: t for t in found}
         out = self._embedded_nearby(found)
-        for host in found:  # "De prijs … voor een inval, zal hoog zijn, waarschuwde hij"
+        for host in found:  # "Een aanval zou duur uitvallen, waarschuwde zij"
             tok = host.token
             if host.term.content and R.base_dep(tok) in ("conj", "parataxis") and tok.head.i < tok.i:
                 own = {t.i for t in tok.subtree}
@@ -171,7 +171,7 @@ class SentenceCoder:
         return out
 
     def _embedded_nearby(self, found) -> dict:
-        """'ontkent plannen voor een inval': a nominal event a few words after a denial, threat or
+        """'ontkent plannen voor een aanval': a nominal event a few words after a denial, threat or
         demand is its content even where the parse does not link them."""
         out = {}
         for trig in found:
@@ -193,7 +193,7 @@ class SentenceCoder:
         event_type, mode = term.type, term.mode
         aux = self.modality.aux(tok, ctx.parsed)
         if aux == "negated" and (term.when_negated or event_type == "AGREE"):
-            # "zal er niet van afwijken", "failed to reach agreement": a refusal is a REJECT that happened
+            # "wijkt er niet van af", "failed to reach agreement": a refusal is a REJECT that happened
             event_type, aux, mode = term.when_negated or "REJECT", None, None
         if event_type in THREAT_TYPES and actor and self.modality.is_intended(tok):
             # PLOVER: "prepared to impose martial law", "will boycott unless …" is THREATEN, not a future act
@@ -238,7 +238,7 @@ class SentenceCoder:
 
     @staticmethod
     def _generic(tok, trig) -> bool:
-        """'de noodzaak van diplomatie, dialoog en de-escalatie': a bare noun with no article, number,
+        """'het belang van overleg, bemiddeling en ontspanning': a bare noun with no article, number,
         possessive, participant or place names a kind of action, not an event that happened."""
         if trig.term.pos != "NOUN" or not R.POS_NOUN(tok) or tok.head.i == tok.i or not R.POS_NOUN(tok.head):
             return False  # only a bare noun hanging off another noun ("noodzaak van X, Y en Z")
@@ -277,7 +277,7 @@ class SentenceCoder:
             if more and (not actor or _coordinated(actor_head, other)):
                 actor, actor_head = _pool(actor + more), actor_head if actor else other
         if not subjects and not passive:
-            # no subject at all: after an inversion ("In dat jaar kregen separatisten …") a parser
+            # no subject at all: after an inversion ("Gisteren bezetten rebellen de stad …") a parser
             # may call the subject an object; take the first object that names an actor
             for obj in (c for c in tok.children if R.dep(c) == "obj" and c.i > tok.i):
                 actor = self._participants(obj, ctx, core=True)
@@ -375,7 +375,7 @@ class SentenceCoder:
         actor_codes = {p.code for p in actor}
         for head in R.content_heads(tok):
             if self.modality.is_conditional_clause(head):
-                continue  # "…, mocht Rusland binnenvallen": a condition, not what is said
+                continue  # "…, mocht Servië aanvallen": a condition, not what is said
             subject = R.subject_of(head) if head.pos_ in ("VERB", "AUX", "ADJ") else None
             if subject is not None:
                 found = _without(self._participants(subject, ctx), actor)
@@ -386,7 +386,7 @@ class SentenceCoder:
                 found = _without(self._participants(obj, ctx), actor)
                 if found:
                     return found
-            hosted = head.i < tok.i and tok.head.i == head.i  # "…, waarschuwde hij": the host clause
+            hosted = head.i < tok.i and tok.head.i == head.i  # "…, waarschuwde zij": the host clause
             own = {t.i for t in tok.subtree} if hosted else {tok.i}
             tokens = {t.i for t in R.phrase(head, cut={"punct"})} - own
             found = [self._from_mention(m) for m in ctx.mentions if m.start in tokens and m.code and m.code not in actor_codes]
@@ -431,7 +431,7 @@ class SentenceCoder:
         return earlier[-1] if earlier and kind != "speaker" else None
 
     def _fill_sector_only(self, found, ctx):
-        """'pro-Russische separatisten': RUS with sector REB; a bare 'de ministers': the topic's code."""
+        """'pro-Servische milities': SRB with sector REB; a bare 'de ministers': the topic's code."""
         coded = [p for p in found if p.code]
         sectors = [p.sector for p in found if p.code is None and p.sector]
         if coded:
@@ -467,7 +467,7 @@ class SentenceCoder:
 
     def _nearest_actor(self, tok, ctx, exclude=()) -> list[Participant]:
         """Fallback: the nearest actor named before the trigger, preferring subjects and objects
-        ("Rusland … sinds de inlijving": Rusland) over obliques ("langs de Oekraïense grens")."""
+        ("China … sinds de bezetting": China) over obliques ("langs de Indiase grens")."""
         banned = {p.code for p in exclude}
         before = [m for m in ctx.mentions if m.code and m.code not in banned and m.end <= tok.i]
         if ctx.parsed:

@@ -3,8 +3,8 @@
 The cues are per-language data (``cues.yaml``); the rules read UD relations, so they
 hold in every language: a negation word attached to the trigger (or as the determiner
 of its object: "kan *geen* beperkingen opleggen"), a conditional subordinator or a
-conditional V1 verb ("*mocht* Rusland binnenvallen"), a governing word of fear or
-possibility ("de *vrees* voor een inval"), a conditional auxiliary ("zou"), a future
+conditional V1 verb ("*mocht* Servië aanvallen"), a governing word of fear or
+possibility ("de *angst* voor een aanval"), a conditional auxiliary ("zou"), a future
 auxiliary, a planning word, or a present-tense verb with a time in the future.
 """
 from __future__ import annotations
@@ -59,7 +59,7 @@ class Modality:
         return None
 
     def _nominal_window(self, tok) -> str | None:
-        """'ontkent plannen voor een inval', 'de vrees voor een inval': the words just before a
+        """'ontkent plannen voor een aanval', 'de angst voor een bezetting': the words just before a
         nominal event qualify it even when the parse does not link them."""
         words = set()
         for t in tok.doc[max(tok.sent.start, tok.i - 4): tok.i]:
@@ -106,7 +106,7 @@ class Modality:
         return False
 
     def _negative_phrase_before(self, tok) -> bool:
-        """'zal daar onder geen beding van afwijken': a fixed negative phrase shortly before the trigger."""
+        """'zal onder geen beding toegeven': a fixed negative phrase shortly before the trigger."""
         words = [t.text.lower() for t in tok.doc[max(tok.sent.start, tok.i - 8): tok.i]]
         return any(tuple(words[i:i + len(p)]) == p for p in self.negative_phrases for i in range(len(words)))
 

@@ -36,7 +36,7 @@ CORE_ARGS = {"nsubj", "nsubj:pass", "obj", "iobj", "csubj"}
 
 def core(token) -> list:
     """A noun phrase's core: head, modifiers, appositions and conjuncts, not its nmod attachments
-    ("pro-Russische separatisten", not "… met steun van Moskou delen van de Donbass")."""
+    ("pro-Servische milities", not "… met hulp van Belgrado delen van Kosovo")."""
     out, stack = [], [token]
     while stack:
         tok = stack.pop()
@@ -119,7 +119,7 @@ def recipient_phrases(verb, recipient_preps, skip=()) -> list:
 def content_heads(trigger) -> list:
     """The clause a speech-like event is about: its complement, or its host clause when it is parenthetical."""
     heads = [c for c in trigger.children if dep(c) in CONTENT_DEPS or base_dep(c) in ("ccomp", "xcomp")]
-    # "De prijs … zal hoog zijn, waarschuwde hij": the host clause is the content
+    # "Een aanval zou duur uitvallen, waarschuwde zij": the host clause is the content
     if base_dep(trigger) in ("parataxis", "conj") and trigger.head.i != trigger.i and trigger.head.i < trigger.i:
         heads.append(trigger.head)
     return heads

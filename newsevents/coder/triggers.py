@@ -105,7 +105,7 @@ class TriggerIndex:
                 return _ordered(token, fitting, lemma)
         if pos_class == "NOUN" and token.text[:1].islower() and not any(
                 c.dep_ in ("det", "nummod", "amod", "nmod:poss") for c in token.children):
-            # a verb the parser took for a noun ("… van afwijken", "ontkent"): still the verb's event,
+            # a verb the parser took for a noun ("… om toe te geven", "ontkent"): still the verb's event,
             # unless the noun reading is certain ("drie doden" are the dead, not killing)
             for lemma in self.lemma_candidates(token, parsed):
                 verbs = [t for t in self.by_lemma.get(lemma, ()) if t.pos == "VERB"]
