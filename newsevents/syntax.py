@@ -58,7 +58,7 @@ def _load(lang: str) -> SyntaxModel:
     if has_model(lang):
         nlp = load_pipeline(path)
         return SyntaxModel(nlp, "parser" in nlp.pipe_names, lang, path)
-    logger.warning(Errors.E018.format(where="syntax", language=lang))
+    logger.warning("[E018] " + Errors.E018.format(where="syntax", language=lang))
     return SyntaxModel(_fallback(lang), False, lang, None)
 
 

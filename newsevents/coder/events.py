@@ -80,6 +80,9 @@ class SentenceCoder:
         found = [t for t in (self._first_fitting(t, ctx) for t in found) if t is not None]
         if ctx.parsed:  # "the long-threatened invasion", "the banned movement": a participle describing a noun
             found = [t for t in found if not (t.term.pos == "VERB" and R.dep(t.token) == "amod")]
+        else:  # no parse to tell embedding: a verb's event of a type already names its noun ("legde sancties op")
+            verb_types = {t.term.type for t in found if t.term.pos == "VERB"}
+            found = [t for t in found if t.term.pos == "VERB" or t.term.type not in verb_types]
         if not found:
             return []
         embedded = self._embedding(found) if ctx.parsed else {}

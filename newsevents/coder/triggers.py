@@ -71,7 +71,7 @@ class TriggerIndex:
         form = token.text.lower()
         lemma = (token.lemma_ or "").lower() if parsed else ""
         candidates = [c for c in (lemma, self.guesser.lemma(form), form) if c]
-        particles = self._particles(token) if parsed else []
+        particles = self._particles(token) if parsed else self._clause_final_particles(token)
         joined = [p + c for p in particles for c in candidates]
         guesses = sorted(self.guesser.guess(form))
         return list(dict.fromkeys(joined + candidates + [p + g for p in particles for g in guesses] + guesses))
@@ -90,6 +90,19 @@ class TriggerIndex:
                 continue
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is None or nxt.pos_ in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ"):
+                out.append(word)
+        return out
+
+    def _clause_final_particles(self, token) -> list[str]:
+        """Without a parse: a particle that ends the clause ("… Oekraïne aan.") may belong to a verb."""
+        if not self.particles:
+            return []
+        doc = token.doc
+        out = []
+        for tok in doc[token.i + 1:]:
+            word = tok.text.lower()
+            nxt = doc[tok.i + 1].text if tok.i + 1 < len(doc) else "."
+            if word in self.particles and nxt in (".", ",", ";", ":", "!", "?", "”", '"'):
                 out.append(word)
         return out
 
