@@ -49,11 +49,21 @@ class LanguageData:
         return {str(w).lower() for w in self.cues.get(name, [])}
 
 
-@functools.lru_cache(maxsize=None)
 def load_language(lang: str, where: str = "input") -> LanguageData:
-    """Load a language's data; raise :class:`UnsupportedLanguage` (E008) for unknown ones."""
-    if lang not in supported_languages():
-        raise UnsupportedLanguage("E008", where=where, language=lang, supported=", ".join(supported_languages()))
+    """Load a language's data (once per process); raise :class:`UnsupportedLanguage` (E008),
+    naming ``where`` the document came from, for a language without a data folder."""
+    if lang not in _supported():
+        raise UnsupportedLanguage("E008", where=where, language=lang, supported=", ".join(_supported()))
+    return _load(lang)
+
+
+@functools.lru_cache(maxsize=1)
+def _supported() -> tuple:
+    return tuple(supported_languages())
+
+
+@functools.lru_cache(maxsize=None)
+def _load(lang: str) -> LanguageData:
     lemmas_path = LANG_DIR / lang / "lemmas.json"
     lemmas = {}
     if lemmas_path.exists():
