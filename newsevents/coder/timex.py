@@ -48,6 +48,8 @@ class TimeResolver:
         self.anaphoric = sorted((tuple(p.lower().split()) for p in dates.get("anaphoric_year", [])), key=len, reverse=True)
         self.since = {w.lower() for w in dates.get("since_words", [])}
         self.recent = {w.lower() for w in dates.get("recent_words", [])}
+        self.first_words = ({p[0] for p in self.anaphoric} | {p[0] for p in self.periods} | set(self.months)
+                            | set(self.weekdays) | set(self.relative_days) | self.recent)
 
     def find(self, doc) -> list[TimeExpr]:
         """All time expressions in a tokenised sentence, left to right, longest first."""
@@ -63,6 +65,8 @@ class TimeResolver:
         return found
 
     def _match_at(self, doc, words, i) -> TimeExpr | None:
+        if words[i] not in self.first_words and not words[i][:1].isdigit():
+            return None  # most words start no time expression
         for phrase in self.anaphoric:
             if tuple(words[i:i + len(phrase)]) == phrase:
                 return TimeExpr(i, i + len(phrase), doc[i:i + len(phrase)].text, "anaphoric_year")

@@ -38,20 +38,40 @@ class TriggerIndex:
         self.particles = sorted(morphology.get("separable_particles") or [], key=len, reverse=True)
         self.compound_min = int(morphology.get("compound_suffix_min") or 0)
         self.nouns = {lemma for lemma, ts in self.by_lemma.items() if any(t.pos == "NOUN" for t in ts)}
+        self.keys = frozenset(self.by_lemma)
         # base verbs of separable verbs ("leggen" for "opleggen") also flag a sentence
         self.bases = {lemma[len(p):] for lemma in self.by_lemma for p in self.particles
                       if lemma.startswith(p) and len(lemma) - len(p) >= 4}
 
     # -- before parsing -------------------------------------------------------------
     def may_hold_event(self, words) -> bool:
-        """True if any word could be an event term (over-generous, never misses a lexicon form)."""
-        for word in words:
-            lower = word.lower()
-            if len(lower) < 2 or not lower[0].isalpha():
-                continue
-            for guess in self.guesser.guess(lower):
-                if guess in self.by_lemma or guess in self.bases or self._compound_head(guess):
+        """True if the sentence may hold an event term whose ``with`` words are there too.
+
+        Over-generous by design (every inflection guess counts), so it never misses a
+        lexicon form; it only spares the parse of sentences that cannot hold an event.
+        """
+        lowered = [w.lower() for w in words if len(w) > 1 and w[0].isalpha()]
+        guesses = [self.guesser.guess(w) for w in lowered]
+        present = set(lowered).union(*guesses) if guesses else set()
+        text = " " + " ".join(lowered) + " "
+        for found in guesses:
+            for lemma in found & self.keys:
+                if any(self._with_possible(term, present, text, self.compound_min) for term in self.by_lemma[lemma]):
                     return True
+            if found & self.bases or any(self._compound_head(g) for g in found if len(g) > self.compound_min > 0):
+                return True
+        return False
+
+    @staticmethod
+    def _with_possible(term, present: set, text: str, compounds: int) -> bool:
+        if not term.with_:
+            return True
+        for need in term.with_:
+            need = need.lower()
+            if (" " in need and f" {need} " in text) or need in present:
+                return True
+            if compounds and any(w.endswith(need) for w in present):
+                return True
         return False
 
     def _compound_head(self, lemma: str) -> str | None:
@@ -108,7 +128,13 @@ class TriggerIndex:
 
     def match(self, token, parsed: bool, pos_ok=True) -> Trigger | None:
         """The event term a token stands for, if any."""
+        form = token.text.lower()
+        if not form[:1].isalpha():
+            return None
         pos_class = POS_CLASS.get(token.pos_, None) if parsed else None
+        quick = self.guesser.guess(form) | {(token.lemma_ or "").lower()}
+        if not quick & self.keys and pos_class not in ("VERB", "NOUN", None):
+            return None  # no lemma, guess or particle verb can make it an event term
         for lemma in self.lemma_candidates(token, parsed):
             terms = self.by_lemma.get(lemma)
             if not terms:
