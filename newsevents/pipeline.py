@@ -152,7 +152,7 @@ def analyse_syntax_stage(coder: Coder, result: DocumentResult) -> None:
     todo = []
     for sent in result.sentences:
         # the treebanks write straight quotes; the translation keeps every offset
-        tokens = _one_sentence(lc.tokenizer(sent.text.translate(PLAIN_QUOTES)))
+        tokens = _one_sentence(sent.doc if sent.doc is not None else lc.tokenizer(sent.text.translate(PLAIN_QUOTES)))
         if lc.syntax.has_parser and lc.triggers.may_hold_event(t.text for t in tokens):
             todo.append((sent, tokens))
         else:
@@ -257,13 +257,15 @@ def split_sentences(text: str, tokenizer) -> list[Sentence]:
     out = []
     for para in _paragraphs(text):
         start, chunk = para
-        doc = sentencizer(tokenizer(chunk))
+        # the treebanks write straight quotes; the translation keeps every offset
+        doc = sentencizer(tokenizer(chunk.translate(PLAIN_QUOTES)))
         for sent in doc.sents:
-            s_text = sent.text.strip()
-            if not s_text:
+            if not sent.text.strip():
                 continue
             s_start = start + sent.start_char
-            out.append(Sentence(index=len(out), start=s_start, end=s_start + len(sent.text), text=sent.text))
+            original = text[s_start:s_start + len(sent.text)]
+            out.append(Sentence(index=len(out), start=s_start, end=s_start + len(sent.text), text=original,
+                                doc=sent.as_doc()))
     return out
 
 

@@ -52,6 +52,8 @@ class SentenceContext:
     parsed: bool
     mentions: list = field(default_factory=list)
     times: list = field(default_factory=list)
+    words: str | None = None  # the sentence's words and lemma guesses, computed on first need
+    lemmas: set | None = None
 
 
 class SentenceCoder:
@@ -122,6 +124,8 @@ class SentenceCoder:
         return True
 
     def _has_with(self, trig, ctx) -> bool:
+        if not self._with_in_sentence(trig, ctx):
+            return False  # cheap: most constrained entries fail here
         tokens = R.phrase(trig.token, cut={"punct", "parataxis"}) if ctx.parsed else list(trig.token.sent)
         head = trig.token.head
         if ctx.parsed and head.i != trig.token.i and (R.dep(trig.token) in ("acl:relcl", "acl") or head.pos_ in ("VERB", "AUX")):
@@ -142,6 +146,20 @@ class SentenceCoder:
             if need in lemmas or (self.triggers.compound_min and any(
                     w.endswith(need) and len(w) - len(need) >= 3 for w in lemmas)):
                 return True  # Dutch compounds carry the word at their end ("EU-Chinatop")
+        return False
+
+    def _with_in_sentence(self, trig, ctx) -> bool:
+        if ctx.words is None:
+            doc = trig.token.doc
+            ctx.words = " " + " ".join(t.text.lower() for t in doc) + " "
+            forms = {t.text.lower() for t in doc}
+            ctx.lemmas = forms | {t.lemma_.lower() for t in doc} | {g for f in forms for g in self.triggers.guesser.guess(f)}
+        for need in trig.term.with_:
+            need = need.lower()
+            if (" " in need and need in ctx.words) or need in ctx.lemmas:
+                return True
+            if self.triggers.compound_min and any(w.endswith(need) for w in ctx.lemmas):
+                return True
         return False
 
     def _embedding(self, found) -> dict:
