@@ -31,7 +31,9 @@ def register(group: click.Group) -> None:
               help="Skip documents already written to the same output or database.")
 @click.option("--nested", is_flag=True, help="Also emit events embedded in another event's complement (threatened *sanctions*).")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (only on a terminal).")
-def code(paths, example, fmt, output, db, language, date, workers, scheduler, resume, nested, progress):
+@click.option("--max-chars", type=int, default=None, show_default="1,000,000",
+              help="Refuse (E014) documents longer than this many characters.")
+def code(paths, example, fmt, output, db, language, date, workers, scheduler, resume, nested, progress, max_chars):
     """Code news articles into PLOVER events: who did what to whom, when and where.
 
     PATHS are files or folders: dated text (first line `date 2022-01 …`), plain text
@@ -59,10 +61,9 @@ def code(paths, example, fmt, output, db, language, date, workers, scheduler, re
     if db is not None and output is None and fmt == "jsonl" and sys.stdout.isatty():
         fmt = None  # storing only: no event dump on the terminal
     summary = run(inputs, language=language, date=date, workers=workers, scheduler=scheduler,
-                  output=output, fmt=fmt, db=db, resume=resume, progress=progress, nested=nested)
-    for err in summary.errors:
-        click.echo(f"error: {err.get('message', err)}", err=True)
-    click.echo(str(summary), err=True)
+                  output=output, fmt=fmt, db=db, resume=resume, progress=progress, nested=nested,
+                  max_chars=max_chars)
+    click.echo(str(summary), err=True)  # each error was reported on stderr as it happened
     if db:
         click.echo(f"stored in {db}; explore with: newsevents serve --db {db}", err=True)
     if summary.failed and not summary.coded:

@@ -17,7 +17,7 @@ from ..errors import InputError
 log = logging.getLogger(__name__)
 
 READERS: dict[str, Callable[..., Iterator[Document | InputError]]] = {}
-DEFAULT_MAX_CHARS = 20_000_000
+DEFAULT_MAX_CHARS = 1_000_000  # ~150,000 words: far beyond an article
 
 
 def register_reader(*suffixes: str):

@@ -1,0 +1,4 @@
+"""`python -m newsevents …` is the `newsevents` command."""
+from .cli import main
+
+main()
