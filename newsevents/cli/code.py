@@ -88,7 +88,7 @@ def evaluate(gold, events, doc_id, as_json, verbose):
       newsevents evaluate seed.gold.json events.jsonl
       newsevents evaluate seed.gold.json seed.txt --verbose
     """
-    from ..evaluate import evaluate as score, load_events, load_gold
+    from ..evaluate import evaluate as score, load_gold
 
     gold_data = load_gold(gold)
     preds = _events_or_code(events, gold_data, doc_id)
