@@ -15,7 +15,6 @@ from .modality import Modality
 from .participants import LOCATIVE, Participant, ParticipantRoles, _pool
 from .places import country_point, lookup_place
 
-PRONOUN_TAGS = {"PRON", "DET"}
 TEMPORAL_CASES_KEY = "temporal_prepositions"
 # PLOVER manual, "Auxiliary modes": a cooperative act announced for the future is AGREE (intent),
 # as CAMEO's 03x "express intent to …" codes map to AGREE in CAMEO2PLOVER. Meetings stay CONSULT.
@@ -57,6 +56,7 @@ class SentenceCoder(ParticipantRoles):
         self.anaphoric = {k.lower(): v for k, v in (lang_data.cues.get("anaphoric_nouns") or {}).items()}
         self.relatives = lang_data.cue("relative_pronouns")
         self.auxiliaries = lang_data.cue("auxiliary_verbs")
+        self.opposed = lang_data.cue("opposition_prepositions")
         self.transparent = lang_data.cue("transparent_governors")
         self.mode_modifiers = {k.lower(): v for k, v in (lang_data.cues.get("mode_modifiers") or {}).items()}
 
@@ -206,7 +206,8 @@ class SentenceCoder(ParticipantRoles):
         if event_type is None:
             return None
         mode = mode or self._mode_from_modifiers(tok, ctx)
-        if term.symmetric:
+        if term.symmetric and not any(p.case in self.opposed for p in recipient):
+            # reciprocal: all parties act (PLOVER); "war against Ukraine" keeps its target
             actor, recipient = _pool(actor + recipient), []
         date, future_hint = self._date(tok, sent, ctx, aux)
         if aux is None and future_hint:

@@ -24,6 +24,7 @@ class Participant:
     start: int | None = None  # char offsets in the document
     end: int | None = None
     resolved_from: str | None = None
+    case: str | None = None  # the preposition that introduced it ("against", "tegen")
 
     def as_dict(self) -> dict:
         out = {"text": self.text, "code": self.code, "sector": self.sector, "start": self.start, "end": self.end}
@@ -75,7 +76,7 @@ class ParticipantRoles:
         for head in heads:
             if self._is_temporal(head):
                 continue
-            recipient = _without(self._participants(head, ctx), actor)
+            recipient = _with_case(_without(self._participants(head, ctx), actor), R.case_of(head))
             if recipient:
                 break
         if not actor:
@@ -121,7 +122,7 @@ class ParticipantRoles:
                 if case == "van" and not agent and self._is_actor_head(child, ctx):
                     agent += parts
                 else:
-                    patient += parts
+                    patient += _with_case(parts, case)
         if len(own) > 1 and trig.term.symmetric:
             agent = [self._from_mention(m) for m in own]
         if not agent and not patient:
@@ -178,7 +179,8 @@ class ParticipantRoles:
     def _participants(self, head, ctx, core=False) -> list[Participant]:
         """Actors named in a phrase, or the actor a pronoun or anaphoric noun stands for."""
         tokens = {t.i for t in (R.core(head) if core else R.phrase(head))}
-        found = [self._from_mention(m) for m in ctx.mentions if any(i in tokens for i in range(m.start, m.end))]
+        found = [_with_case([self._from_mention(m)], _mention_case(head.doc, m))[0]
+                 for m in ctx.mentions if any(i in tokens for i in range(m.start, m.end))]
         found = [p for p in found if p.code or p.sector]
         if not found and core:
             # "Thousands of Iraqi Kurds", "members of Hamas": the actor sits in the first attachment
@@ -316,3 +318,18 @@ def _without(parts, others):
         return all(o.start != p.start and o.sector and p.sector and o.sector != p.sector for o in same)
 
     return [p for p in _pool(parts) if distinct(p)]
+
+
+def _with_case(parts, case):
+    """Note the preposition that introduced a participant, unless a nearer one is known."""
+    for p in parts:
+        p.case = p.case or case or None
+    return parts
+
+
+def _mention_case(doc, mention) -> str:
+    """The preposition governing a mention ("against" in "war against Ukraine")."""
+    for tok in doc[mention.start:mention.end]:
+        if not (mention.start <= tok.head.i < mention.end):
+            return R.case_of(tok)
+    return ""

@@ -39,3 +39,16 @@ def test_dutch_v2_inversion_puts_the_subject_after_the_verb():
 def test_symmetric_meeting_pools_its_parties():
     found = roles("Duitsland en Frankrijk komen volgende week bijeen in Parijs.", "nl")
     assert found and found[0][0] == "CONSULT" and set(found[0][1]) == {"DEU", "FRA"} and found[0][3] == "future"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Russia waged a brutal war against Ukraine."),
+    ("nl", "Rusland voert een oorlog tegen Oekraïne."),
+])
+def test_a_war_against_someone_keeps_its_target(lang, text):
+    assert ("ASSAULT", ["RUS"], ["UKR"], None) in roles(text, lang)
+
+
+def test_a_war_between_parties_is_reciprocal():
+    found = roles("Russia and Ukraine fought a war.", "en")
+    assert found and found[0][0] == "ASSAULT" and set(found[0][1]) == {"RUS", "UKR"} and found[0][2] == []
