@@ -37,6 +37,7 @@ class SentenceContext:
     times: list = field(default_factory=list)
     words: str | None = None  # the sentence's words and lemma guesses, computed on first need
     lemmas: set | None = None
+    endings: set | None = None
 
 
 class SentenceCoder(ParticipantRoles):
@@ -138,11 +139,11 @@ class SentenceCoder(ParticipantRoles):
             ctx.words = " " + " ".join(t.text.lower() for t in doc) + " "
             forms = {t.text.lower() for t in doc}
             ctx.lemmas = forms | {t.lemma_.lower() for t in doc} | {g for f in forms for g in self.triggers.guesser.guess(f)}
+            # every ending of every word: a Dutch compound carries the word at its end
+            ctx.endings = {w[k:] for w in ctx.lemmas for k in range(1, len(w))} if self.triggers.compound_min else set()
         for need in trig.term.with_:
             need = need.lower()
-            if (" " in need and need in ctx.words) or need in ctx.lemmas:
-                return True
-            if self.triggers.compound_min and any(w.endswith(need) for w in ctx.lemmas):
+            if (" " in need and need in ctx.words) or need in ctx.lemmas or need in ctx.endings:
                 return True
         return False
 

@@ -39,6 +39,8 @@ class TriggerIndex:
         self.compound_min = int(morphology.get("compound_suffix_min") or 0)
         self.nouns = {lemma for lemma, ts in self.by_lemma.items() if any(t.pos == "NOUN" for t in ts)}
         self.keys = frozenset(self.by_lemma)
+        self._compound_cache: dict[str, str | None] = {}
+        self._stranded_cache: tuple = (None, [])
         # base verbs of separable verbs ("leggen" for "opleggen") also flag a sentence
         self.bases = {lemma[len(p):] for lemma in self.by_lemma for p in self.particles
                       if lemma.startswith(p) and len(lemma) - len(p) >= 4}
@@ -75,8 +77,14 @@ class TriggerIndex:
         return False
 
     def _compound_head(self, lemma: str) -> str | None:
+        """The event noun a Dutch compound ends in ("topoverleg" → "overleg"), cached: words repeat."""
         if not self.compound_min:
             return None
+        if lemma not in self._compound_cache:
+            self._compound_cache[lemma] = self._find_compound_head(lemma)
+        return self._compound_cache[lemma]
+
+    def _find_compound_head(self, lemma: str) -> str | None:
         tail = lemma.rsplit("-", 1)[-1]
         for start in range(1, max(1, len(tail) - self.compound_min + 1)):
             if tail[start:] in self.nouns and start >= 3:
@@ -103,15 +111,20 @@ class TriggerIndex:
                or (c.i > token.i and c.text.lower() in self.particles and c.dep_ in ("advmod", "compound", "case"))]
         if out or not self.particles or token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
             return out
-        doc = token.doc
-        for tok in doc[token.i + 1:]:  # the whole sentence unit: a parser may split it
-            word = tok.text.lower()
-            if word not in self.particles:
-                continue
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is None or nxt.pos_ in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ"):
-                out.append(word)
-        return out
+        # the whole sentence unit (a parser may split it): stranded particles, found once per sentence
+        return [word for i, word in self._stranded(token.doc) if i > token.i]
+
+    def _stranded(self, doc) -> list[tuple[int, str]]:
+        if self._stranded_cache[0] is not doc:
+            found = []
+            for tok in doc:
+                word = tok.text.lower()
+                if word in self.particles:
+                    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                    if nxt is None or nxt.pos_ in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ"):
+                        found.append((tok.i, word))
+            self._stranded_cache = (doc, found)
+        return self._stranded_cache[1]
 
     def _clause_final_particles(self, token) -> list[str]:
         """Without a parse: a particle that ends the clause ("… Oekraïne aan.") may belong to a verb."""
