@@ -264,8 +264,7 @@ def split_sentences(text: str, tokenizer) -> list[Sentence]:
                 continue
             s_start = start + sent.start_char
             original = text[s_start:s_start + len(sent.text)]
-            out.append(Sentence(index=len(out), start=s_start, end=s_start + len(sent.text), text=original,
-                                doc=sent.as_doc()))
+            out.append(Sentence(index=len(out), start=s_start, end=s_start + len(sent.text), text=original))
     return out
 
 
