@@ -82,7 +82,8 @@ def query(db, limit, as_json, **kw):
         else:
             dyad = f"{'+'.join(row['actor_codes']) or '-'} → {'+'.join(row['recipient_codes']) or '-'}"
             aux = f" [{row['aux']}]" if row["aux"] else ""
-            click.echo(f"{row['event_date'] or '?':10}  {dyad:16} {row['type']:10}{aux} "
+            when = str(row.get("date_start") or row["event_date"] or "?")  # the event's own date, not when counted
+            click.echo(f"{when:10}  {dyad:16} {row['type']:10}{aux} "
                        f"{row['score'] if row['score'] is not None else '':>5}  {(row['sentence'] or '')[:90]}")
 
 

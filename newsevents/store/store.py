@@ -30,7 +30,7 @@ _AGG = """COUNT(*) AS events, COALESCE(SUM(score), 0) AS score,
     SUM(CASE WHEN quad = 'verbal_conflict' THEN 1 ELSE 0 END) AS verbal_conflict,
     SUM(CASE WHEN quad = 'material_conflict' THEN 1 ELSE 0 END) AS material_conflict"""
 _EVENT_COLUMNS = """e.event_id, e.doc_id, e.sentence_index, e.type, e.mode, e.aux, e.quad, e.score,
-    e.event_date, e.actor_codes, e.recipient_codes, e.trigger_text, e.place, e.place_country,
+    e.event_date, e.date_start, e.date_end, e.actor_codes, e.recipient_codes, e.trigger_text, e.place, e.place_country,
     e.lat, e.lon, e.mentions, e.language, s.text AS sentence, d.title AS doc_title, d.url AS doc_url"""
 _EVENT_JOIN = """FROM events e
     LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index
