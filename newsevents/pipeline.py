@@ -147,12 +147,14 @@ def split_sentences_stage(coder: Coder, result: DocumentResult) -> None:
 @stage("analyse_syntax")
 def analyse_syntax_stage(coder: Coder, result: DocumentResult) -> None:
     """Parse only the sentences that may hold an event term; tokenise the rest."""
+    from .syntax import one_sentence
+
     lc = coder.for_language(result.language)
     result.mode = "parser" if lc.syntax.has_parser else "fallback"
     todo = []
     for sent in result.sentences:
         # the treebanks write straight quotes; the translation keeps every offset
-        tokens = _one_sentence(sent.doc if sent.doc is not None else lc.tokenizer(sent.text.translate(PLAIN_QUOTES)))
+        tokens = one_sentence(lc.tokenizer(sent.text.translate(PLAIN_QUOTES)))
         if lc.syntax.has_parser and lc.triggers.may_hold_event(t.text for t in tokens):
             todo.append((sent, tokens))
         else:
@@ -266,13 +268,6 @@ def split_sentences(text: str, tokenizer) -> list[Sentence]:
             original = text[s_start:s_start + len(sent.text)]
             out.append(Sentence(index=len(out), start=s_start, end=s_start + len(sent.text), text=original))
     return out
-
-
-def _one_sentence(doc):
-    """Mark a tokenised sentence as one sentence, so that ``token.sent`` works without a parse."""
-    for i, tok in enumerate(doc):
-        tok.is_sent_start = i == 0
-    return doc
 
 
 @functools.lru_cache(maxsize=1)

@@ -90,11 +90,12 @@ def parse_sentences(model: SyntaxModel, texts: Iterable[str], batch_size: int = 
     cannot cut it in two, which otherwise happens to ~6% of sentences and
     costs attachment accuracy.
     """
-    docs = (_one_sentence(model.nlp.make_doc(text)) for text in texts)
+    docs = (one_sentence(model.nlp.make_doc(text)) for text in texts)
     return list(model.nlp.pipe(docs, batch_size=batch_size))
 
 
-def _one_sentence(doc: Doc) -> Doc:
+def one_sentence(doc: Doc) -> Doc:
+    """Mark a tokenised text as one sentence: the parser may not cut it, and ``token.sent`` works unparsed."""
     for token in doc[1:]:
         token.is_sent_start = False
     if len(doc):

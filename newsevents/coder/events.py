@@ -14,6 +14,7 @@ from . import roles as R
 from .modality import Modality
 from .participants import LOCATIVE, Participant, ParticipantRoles, _pool
 from .places import country_point, lookup_place
+from .timex import document_interval
 
 TEMPORAL_CASES_KEY = "temporal_prepositions"
 # PLOVER manual, "Auxiliary modes": a cooperative act announced for the future is AGREE (intent),
@@ -155,8 +156,9 @@ class SentenceCoder(ParticipantRoles):
             tok = host.token
             if host.term.content and R.base_dep(tok) in ("conj", "parataxis") and tok.head.i < tok.i:
                 own = {t.i for t in tok.subtree}
+                host_clause = {t.i for t in tok.head.subtree} - own
                 for trig in found:
-                    if trig.token.i < tok.i and trig.token.i not in own and trig.token.i in {t.i for t in tok.head.subtree}:
+                    if trig.token.i < tok.i and trig.token.i in host_clause:
                         out.setdefault(trig.token.i, host)
         for trig in found:
             tok, hops = trig.token, 0
@@ -278,13 +280,13 @@ class SentenceCoder(ParticipantRoles):
             own = exprs
         own = [e for e in own if not self.modality.is_comparison_time(sent, e)]
         if not own:
-            return _document_period(ctx.doc_date), False
+            return document_interval(ctx.doc_date), False
         expr = min(own, key=lambda e: abs(e.start - tok.i))
         future = self.modality.future_tense(tok, expr, ctx.parsed) if aux is None else aux == "future"
         period = self.time.resolve(expr, ctx.doc_date, future=future, last_year=ctx.discourse.last_year)
         ahead = future and expr.kind in ("weekday", "relative_day", "period", "date", "month")
         if period is None:  # no document date: no interval, but "morgen" still points ahead
-            return _document_period(ctx.doc_date), ahead
+            return document_interval(ctx.doc_date), ahead
         return period, ahead
 
     @staticmethod
@@ -312,9 +314,3 @@ class SentenceCoder(ParticipantRoles):
                 return {"text": mention.text, "country": mention.code, "lat": point[0] if point else None,
                         "lon": point[1] if point else None, "precision": mention.kind}
         return None
-
-
-def _document_period(doc_date):
-    if doc_date is None:
-        return None
-    return {"start": doc_date.start.isoformat(), "end": doc_date.end.isoformat(), "text": "", "precision": doc_date.precision}

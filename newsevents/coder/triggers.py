@@ -139,7 +139,7 @@ class TriggerIndex:
                 out.append(word)
         return out
 
-    def match(self, token, parsed: bool, pos_ok=True) -> Trigger | None:
+    def match(self, token, parsed: bool) -> Trigger | None:
         """The event term a token stands for, if any."""
         form = token.text.lower()
         if not form[:1].isalpha():
@@ -171,8 +171,6 @@ class TriggerIndex:
                     return Trigger(token, nouns[0], head)
         return None
 
-    def terms_for(self, lemma: str):
-        return self.by_lemma.get(lemma, [])
 
 
 def _ordered(token, terms, lemma) -> Trigger:
