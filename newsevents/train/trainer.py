@@ -32,10 +32,10 @@ CONFIGS = Path(__file__).resolve().parent / "configs"
 WORK_DIR = Path(__file__).resolve().parents[2] / "training"
 
 
-def convert(lang: str, work_dir: Path, ud_dir: Path | None = None):
+def convert(lang: str, work_dir: Path, ud_dir: Path | None = None, repeat_current: int = 1):
     """Write train.spacy / dev.spacy for ``lang``; return the split (test kept in memory)."""
     import spacy
-    split = load_split(lang, ud_dir)
+    split = load_split(lang, ud_dir, repeat_current=repeat_current)
     vocab = spacy.blank(lang).vocab
     work_dir.mkdir(parents=True, exist_ok=True)
     for name, sents in (("train", split.train), ("dev", split.dev)):
@@ -46,19 +46,22 @@ def convert(lang: str, work_dir: Path, ud_dir: Path | None = None):
 
 def train_syntax(lang: str, output_dir: Path | None = None, max_minutes: float = 55.0,
                  ud_dir: Path | None = None, max_steps: int | None = None,
-                 work_dir: Path | None = None) -> dict:
+                 work_dir: Path | None = None, config_path: Path | None = None) -> dict:
     """Convert, train, evaluate and install the ``lang`` syntax model; return test scores.
 
     ``output_dir`` defaults to ``newsevents/models/<lang>``; ``max_steps``
     overrides the config (for smoke runs); ``max_minutes`` stops early and keeps
-    the best checkpoint.
+    the best checkpoint; ``config_path`` replaces the shipped config (experiments).
+    The config's own ``[newsevents]`` section holds data options spaCy does not
+    know about (``repeat_current``).
     """
     work = Path(work_dir or WORK_DIR / lang)
-    split = convert(lang, work, ud_dir)
     overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
-    config = load_config(CONFIGS / f"{lang}.cfg", overrides=overrides, interpolate=False)
+    config = load_config(Path(config_path or CONFIGS / f"{lang}.cfg"), overrides=overrides, interpolate=False)
+    data_options = dict(config.pop("newsevents", {}))
+    split = convert(lang, work, ud_dir, repeat_current=int(data_options.get("repeat_current", 1)))
     fix_random_seed(config["system"]["seed"])
     nlp = init_nlp(config)
     best = _train_loop(nlp, work, deadline=time.monotonic() + max_minutes * 60)

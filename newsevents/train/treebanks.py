@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .conllu import Sentence, read_conllu
+from .reattach import reattach_v2
 
 # Old (2017) relation names that current UD Dutch spells differently.
 RENAMED = {"flat:name": "flat"}
@@ -22,6 +23,8 @@ POSSESSIVES = {"mijn": 1, "m'n": 1, "ons": 1, "onze": 1, "jouw": 2, "je": 2, "uw
                "zijn": 3, "z'n": 3, "haar": 3, "d'r": 3, "hun": 3}
 # Features the 2017 file never has; dropped everywhere so the morphologizer sees one scheme.
 NL_DROP_FEATS = {"ExtPos", "Poss"}
+# Heads under which a 2017 ``fixed`` is still ``fixed`` today (multiword function words).
+FIXED_HEADS = {"ADP", "ADV", "CCONJ", "SCONJ", "PUNCT"}
 EN_DROP_FEATS: set[str] = set()
 
 
@@ -37,11 +40,17 @@ class Split:
     test: list[Sentence]
 
 
-def load_split(lang: str, ud_dir: Path | None = None, dev_size: int = 500, seed: int = 0) -> Split:
-    """Build the train/dev/test split for ``lang`` (``nl`` or ``en``), harmonised."""
+def load_split(lang: str, ud_dir: Path | None = None, dev_size: int = 500, seed: int = 0,
+               repeat_current: int = 1) -> Split:
+    """Build the train/dev/test split for ``lang`` (``nl`` or ``en``), harmonised.
+
+    ``repeat_current`` (Dutch) puts the current-convention training sentences
+    (Alpino dev, new LassySmall dev) that many times into train: the test
+    follows the current conventions, the 2017 file only approximately.
+    """
     ud_dir = Path(ud_dir or default_ud_dir())
     if lang == "nl":
-        return _dutch_split(ud_dir / "nl", dev_size, seed)
+        return _dutch_split(ud_dir / "nl", dev_size, seed, repeat_current)
     if lang == "en":
         d = ud_dir / "en"
         split = Split(list(read_conllu(d / "en_ewt-ud-train.conllu")),
@@ -54,19 +63,22 @@ def load_split(lang: str, ud_dir: Path | None = None, dev_size: int = 500, seed:
     raise ValueError(f"no treebanks configured for language {lang!r} (known: nl, en)")
 
 
-def _dutch_split(d: Path, dev_size: int, seed: int) -> Split:
+def _dutch_split(d: Path, dev_size: int, seed: int, repeat_current: int = 1) -> Split:
     old = list(read_conllu(d / "nl_lassysmall-2017-train.conllu"))
     alpino_dev = list(read_conllu(d / "nl_alpino-ud-dev.conllu"))
     lassy_dev = list(read_conllu(d / "nl_lassysmall-ud-dev.conllu"))
     seen = {s.key for s in old}
     lassy_dev_new = [s for s in lassy_dev if s.key not in seen]
+    # 2017 sentences that the current dev file re-annotated: train on the current annotation
+    reannotated = {s.key: s for s in lassy_dev if s.key in seen}
     current = alpino_dev + lassy_dev_new
-    for s in current:
+    for s in current + list(reannotated.values()):
         harmonise_current_nl(s)
-    stats = obl_arg_stats(current)
+    stats = obl_arg_stats(current + list(reannotated.values()))
+    old = [s for s in old if s.key not in reannotated]
     for s in old:
         harmonise_2017_nl(s, stats)
-    train_pool = old + current
+    train_pool = old + current + list(reannotated.values())
     train_keys = {s.key for s in train_pool}
     test = list(read_conllu(d / "nl_alpino-ud-test.conllu"))
     test += [s for s in read_conllu(d / "nl_lassysmall-ud-test.conllu") if s.key not in train_keys]
@@ -78,7 +90,8 @@ def _dutch_split(d: Path, dev_size: int, seed: int) -> Split:
     rng.shuffle(order)
     dev_idx = set(order[:dev_size])
     dev = [current[i] for i in sorted(dev_idx)]
-    train = old + [current[i] for i in range(len(current)) if i not in dev_idx]
+    fresh = [current[i] for i in range(len(current)) if i not in dev_idx] + list(reannotated.values())
+    train = old + fresh * max(repeat_current, 1)
     return Split(train, dev, test)
 
 
@@ -141,9 +154,13 @@ def harmonise_2017_nl(sent: Sentence, obl_arg: dict[tuple[str, str], float]) -> 
     ``flat:name``→``flat``; possessive pronouns DET/``det``→PRON/``nmod:poss``;
     ``zich`` as ``obj``→``expl:pv`` (its usual reading in the current files);
     ``door``-phrases under a passive→``obl:agent``; and ``obl``→``obl:arg`` where
-    the verb+preposition pair is mostly ``obl:arg`` in the current files.
+    the verb+preposition pair is mostly ``obl:arg`` in the current files; ``fixed`` names
+    → ``flat``; punctuation and coordinators re-attached by UD v2 rules (:mod:`.reattach`).
     """
     toks = sent.tokens
+    for t in toks:  # multiword names: ``fixed`` in 2017, ``flat`` now (fixed stays for "in plaats van")
+        if t.deprel == "fixed" and t.head and toks[t.head - 1].upos not in FIXED_HEADS:
+            t.deprel = "flat"
     passive_heads = {t.head - 1 for t in toks if t.deprel == "aux:pass" and t.head}
     for t in toks:
         t.deprel = RENAMED.get(t.deprel, t.deprel)
@@ -161,3 +178,4 @@ def harmonise_2017_nl(sent: Sentence, obl_arg: dict[tuple[str, str], float]) -> 
         elif obl_arg.get((toks[t.head - 1].lemma.lower(), case), 0.0) >= 0.5:
             t.deprel = "obl:arg"
     drop_feats(sent, NL_DROP_FEATS)
+    reattach_v2(sent)  # punctuation and ``cc`` the UD v2 way
