@@ -48,3 +48,27 @@ def test_repeated_mentions_are_linked_not_dropped():
     assert len(events) == 2
     first, second = events
     assert first["mentions"] == 2 and "same_as" not in first and second["same_as"] == first["event_id"]
+
+
+def test_documents_coded_together_give_what_each_gives_alone():
+    texts = [("nl", "Rusland viel vrijdag Oekraïne aan. Het weer was goed."),
+             ("en", "The United States imposed sanctions on Iran on Monday."),
+             ("nl", "De Europese Unie legde Rusland nieuwe sancties op."),
+             ("en", "It rained all day in Paris.")]
+    docs = [Document(id=f"d{i}", text=text, language=lang) for i, (lang, text) in enumerate(texts)]
+    together = list(code_documents(docs, batch=16))
+    alone = [r for doc in docs for r in code_documents([doc], batch=1)]
+    assert [r.document.id for r in together] == [d.id for d in docs]
+    assert [[(e["type"], e["sentence_index"]) for e in r.events] for r in together] == \
+           [[(e["type"], e["sentence_index"]) for e in r.events] for r in alone]
+    assert [e["type"] for e in together[0].events] == ["ASSAULT"]
+    assert together[1].events and together[2].events
+
+
+def test_a_coder_failure_inside_a_batch_points_at_its_document():
+    docs = [Document(id="ok", text="Rusland viel vrijdag Oekraïne aan.", language="nl"),
+            Document(id="broken", text=None, language="en")]
+    results = code_documents(docs, batch=16)
+    assert next(results).document.id == "ok"
+    with pytest.raises(Exception):
+        next(results)  # the broken document raises on its own (the runner reports it as E037)
