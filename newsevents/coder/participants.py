@@ -53,11 +53,16 @@ class ParticipantRoles:
         passive = R.is_passive(tok)
         actor_head = R.agent_of(tok, self.agent_preps) if passive else subject
         actor = self._participants(actor_head, ctx, core=True) if actor_head is not None else []
+        second_objects = []
         for other in ([] if passive else subjects[1:]):
             # a second subject is a conjunct the parser attached to the verb ("…, NATO and the EU threatened")
             more = self._participants(other, ctx, core=True)
             if more and (not actor or _coordinated(actor_head, other)):
                 actor, actor_head = _pool(actor + more), actor_head if actor else other
+            elif actor_head is not None and other.i > actor_head.i:
+                # or an indirect object taken for a subject ("landen hebben Iran sancties opgelegd"):
+                # a clause has one subject, and the first one holds the V2/SVO subject slot
+                second_objects.append(other)
         if not subjects and not passive:
             # no subject at all: after an inversion ("Gisteren bezetten rebellen de stad …") a parser
             # may call the subject an object; take the first object that names an actor
@@ -68,7 +73,7 @@ class ParticipantRoles:
                     break
         skip = {actor_head} if actor_head is not None else set()
         recipient = []
-        heads = R.recipient_phrases(tok, self.recipient_preps, skip)
+        heads = second_objects + R.recipient_phrases(tok, self.recipient_preps, skip)
         if passive and subject is not None:
             heads = [subject] + heads
         if tok.head.lemma_.lower() in self.auxiliaries and R.base_dep(tok) in ("obj", "xcomp", "ccomp", "conj"):

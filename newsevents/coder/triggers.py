@@ -145,6 +145,8 @@ class TriggerIndex:
         if not form[:1].isalpha():
             return None
         pos_class = POS_CLASS.get(token.pos_, None) if parsed else None
+        if parsed and pos_class != "VERB" and any(c.dep_ in PARTICLE_DEPS for c in token.children):
+            pos_class = "VERB"  # only verbs take a separable particle, whatever the tagger said ("lijfde … in")
         quick = self.guesser.guess(form) | {(token.lemma_ or "").lower()}
         if not quick & self.keys and pos_class not in ("VERB", "NOUN", None):
             return None  # no lemma, guess or particle verb can make it an event term
