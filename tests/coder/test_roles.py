@@ -52,3 +52,15 @@ def test_a_war_against_someone_keeps_its_target(lang, text):
 def test_a_war_between_parties_is_reciprocal():
     found = roles("Russia and Ukraine fought a war.", "en")
     assert found and found[0][0] == "ASSAULT" and set(found[0][1]) == {"RUS", "UKR"} and found[0][2] == []
+
+
+def test_an_indirect_object_taken_for_a_second_subject_is_the_recipient():
+    # a clause has one subject: the second nominal the parser may label nsubj receives the sanctions
+    found = roles("Europese landen hebben Wit-Rusland zware sancties opgelegd sinds de verkiezingen van 2020.", "nl")
+    assert [f for f in found if f[0] == "SANCTION"] == [("SANCTION", ["EUR"], ["BLR"], "historical")]
+
+
+def test_a_fronted_clause_is_the_content_of_the_warning_after_it():
+    # "…, waarschuwde de minister": the attack is what the warning is about, not an event of its own
+    found = roles("De rekening die Iran moet betalen voor een aanval, zal hoog zijn, waarschuwde de Amerikaanse minister.", "nl")
+    assert found == [("THREATEN", ["USA"], ["IRN"], None)]
