@@ -18,8 +18,11 @@ import click
               help="Folder with nl/ and en/ UD treebanks (default: ../shared/ud beside the repo).")
 @click.option("--steps", type=int, default=None,
               help="Override the config's max_steps (e.g. 50 for a quick end-to-end check).")
+@click.option("--stop-at-step", type=int, default=None,
+              help="Keep the config's schedule but stop at this step and keep its checkpoint "
+                   "(the shipped Dutch model is step 3600).")
 def train_syntax_cmd(lang: str, minutes: float, output: Path | None, ud_dir: Path | None,
-                     steps: int | None):
+                     steps: int | None, stop_at_step: int | None):
     """Train, evaluate and install the spaCy syntax pipeline for LANG.
 
     Converts the UD treebanks (Dutch: LassySmall 2017 train + Alpino dev + new
@@ -36,6 +39,7 @@ def train_syntax_cmd(lang: str, minutes: float, output: Path | None, ud_dir: Pat
       OMP_NUM_THREADS=1 newsevents -v train-syntax nl
       newsevents train-syntax en --minutes 30 --output /tmp/en-model
       newsevents train-syntax nl --steps 50 --output /tmp/smoke   # 2-minute check
+      OMP_NUM_THREADS=1 newsevents train-syntax nl --stop-at-step 3600   # the shipped Dutch model
     """
     from ..train import train_syntax
 
@@ -47,6 +51,8 @@ def train_syntax_cmd(lang: str, minutes: float, output: Path | None, ud_dir: Pat
     kwargs = {"max_steps": steps} if steps is not None else {}
     if ud_dir is not None:
         kwargs["ud_dir"] = ud_dir
+    if stop_at_step is not None:
+        kwargs["stop_at_step"] = stop_at_step
     scores = train_syntax(lang, output_dir=output, max_minutes=minutes, **kwargs)
     click.echo(json.dumps(scores, indent=2))
 

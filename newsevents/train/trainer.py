@@ -46,12 +46,15 @@ def convert(lang: str, work_dir: Path, ud_dir: Path | None = None, repeat_curren
 
 def train_syntax(lang: str, output_dir: Path | None = None, max_minutes: float = 55.0,
                  ud_dir: Path | None = None, max_steps: int | None = None,
-                 work_dir: Path | None = None, config_path: Path | None = None) -> dict:
+                 work_dir: Path | None = None, config_path: Path | None = None,
+                 stop_at_step: int | None = None) -> dict:
     """Convert, train, evaluate and install the ``lang`` syntax model; return test scores.
 
     ``output_dir`` defaults to ``newsevents/models/<lang>``; ``max_steps``
     overrides the config (for smoke runs); ``max_minutes`` stops early and keeps
-    the best checkpoint; ``config_path`` replaces the shipped config (experiments).
+    the best checkpoint; ``config_path`` replaces the shipped config (experiments);
+    ``stop_at_step`` keeps the schedule of ``max_steps`` but ends at that step and
+    keeps that checkpoint (how the shipped Dutch model was chosen: see MODEL_CARD.md).
     The config's own ``[newsevents]`` section holds data options spaCy does not
     know about (``repeat_current``).
     """
@@ -64,7 +67,7 @@ def train_syntax(lang: str, output_dir: Path | None = None, max_minutes: float =
     split = convert(lang, work, ud_dir, repeat_current=int(data_options.get("repeat_current", 1)))
     fix_random_seed(config["system"]["seed"])
     nlp = init_nlp(config)
-    best = _train_loop(nlp, work, deadline=time.monotonic() + max_minutes * 60)
+    best = _train_loop(nlp, work, deadline=time.monotonic() + max_minutes * 60, stop_at_step=stop_at_step)
     model = load_model(best)
     scores = evaluate(model, split.test).as_dict()
     (work / "test_scores.json").write_text(json.dumps(scores, indent=2))
@@ -74,8 +77,9 @@ def train_syntax(lang: str, output_dir: Path | None = None, max_minutes: float =
     return scores
 
 
-def _train_loop(nlp, work: Path, deadline: float) -> Path:
-    """spaCy's ``training.loop.train`` with a wall-clock guard; returns model-best."""
+def _train_loop(nlp, work: Path, deadline: float, stop_at_step: int | None = None) -> Path:
+    """spaCy's ``training.loop.train`` with a wall-clock guard; returns model-best
+    (or, with ``stop_at_step``, the checkpoint of that step)."""
     config = nlp.config.interpolate()
     T = registry.resolve(config["training"], validate=False)
     train_corpus, dev_corpus = resolve_dot_names(config, [T["train_corpus"], T["dev_corpus"]])
@@ -100,6 +104,13 @@ def _train_loop(nlp, work: Path, deadline: float) -> Path:
                     if best_dir.exists():
                         shutil.rmtree(best_dir)
                     nlp.to_disk(best_dir)
+        if stop_at_step is not None and info["step"] >= stop_at_step:
+            logger.info("stopping at step %d as asked: keeping this checkpoint", info["step"])
+            with nlp.use_params(optimizer.averages):
+                if best_dir.exists():
+                    shutil.rmtree(best_dir)
+                nlp.to_disk(best_dir)
+            break
         if time.monotonic() > deadline:
             logger.warning("time limit reached at step %d: keeping the best checkpoint", info["step"])
             break
