@@ -106,3 +106,12 @@ def test_dutch_split_has_no_overlap():
     # every raw test sentence that occurs in a training file is gone from the test
     raw_train = {s.key for s in read_conllu(UD / "nl" / "nl_lassysmall-2017-train.conllu")}
     assert not raw_train & test
+
+
+@pytest.mark.skipif(not (UD / "nl").exists(), reason="needs ../shared/ud")
+def test_current_convention_sentences_can_be_repeated():
+    once, thrice = load_split("nl", UD), load_split("nl", UD, repeat_current=3)
+    assert once.dev == thrice.dev and once.test == thrice.test
+    old_2017 = sum(1 for s in once.train if s.source.endswith("2017-train.conllu"))
+    fresh = len(once.train) - old_2017
+    assert old_2017 > 5000 and fresh > 1000 and len(thrice.train) == old_2017 + 3 * fresh
