@@ -70,6 +70,8 @@ class Matcher:
                 i += 1
                 continue
             found = self._longest(tok, i, hi)
+            if found is not None and self._inside_other_name(tok, found, i, hi):
+                found = None
             if found is not None:
                 end, entry, possessive = found
                 hit = hit_from_entry(entry, i, end, day)
@@ -83,6 +85,16 @@ class Matcher:
             hits.extend(self._compound(tok, i, day))
             i += 1
         return [h for h in hits if h.kind != "block"]
+
+    @staticmethod
+    def _inside_other_name(tok: Tokens, found, i: int, hi: int) -> bool:
+        """A one-word person name followed by another capitalised name is someone else's
+        first name: "Michel Aoun" is not Charles Michel."""
+        end, entry, possessive = found
+        if entry.kind != "person" or end - i != 1 or possessive or end >= hi:
+            return False
+        after = tok.cased[end]
+        return after[:1].isupper() and after.isalpha()
 
     def _longest(self, tok: Tokens, i: int, hi: int) -> tuple[int, Entry, bool] | None:
         """The longest name starting at token ``i`` (a trie walk over the prefix set)."""

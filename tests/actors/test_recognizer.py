@@ -75,6 +75,13 @@ def test_rutte_by_date(en, day, code, role):
     assert (m.code, m.role) == (code, role)
 
 
+def test_a_surname_that_is_someone_elses_first_name_is_not_that_person(en):
+    rec = ActorRecognizer("en")
+    assert rec.find(en("General Michel Aoun refused."), D2022) == []
+    [m] = rec.find(en("Michel spoke to Aoun."), D2022)
+    assert m.name == "Charles Michel"
+
+
 def test_trump_between_his_terms_is_american_without_office(en):
     rec = ActorRecognizer("en")
     assert rec.find(en("Trump said."), dt.date(2019, 1, 1))[0].sector == "GOV"
