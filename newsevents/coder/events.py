@@ -153,19 +153,9 @@ class SentenceCoder(ParticipantRoles):
         by_index = {t.token.i: t for t in found}
         out = self._embedded_nearby(found)
         for host in found:  # "Een aanval zou duur uitvallen, waarschuwde zij"
-            tok = host.token
-            if host.term.content and R.base_dep(tok) in ("conj", "parataxis") and tok.head.i < tok.i:
-                own = {t.i for t in tok.subtree}
-                host_clause = {t.i for t in tok.head.subtree} - own
-                for trig in found:
-                    if trig.token.i < tok.i and trig.token.i in host_clause:
-                        out.setdefault(trig.token.i, host)
-        for host in found:  # "De rekening … zal hoog zijn, waarschuwde zij" parsed with the warning as root
             if host.term.content:
-                for clause in _fronted_clauses(host.token):
-                    for t in clause.subtree:
-                        if t.i in by_index and t.i != host.token.i:
-                            out.setdefault(t.i, host)
+                for i in _reported_clause(host.token) & by_index.keys():
+                    out.setdefault(i, host)
         for trig in found:
             tok, hops = trig.token, 0
             while tok.head.i != tok.i and hops < 6:
@@ -322,8 +312,15 @@ class SentenceCoder(ParticipantRoles):
         return None
 
 
-def _fronted_clauses(verb) -> list:
-    """Clauses before a speech-like verb that depend on it without a conjunction ("…, warned he"):
-    its reported content. "Because Russia invaded, NATO warned" has ``mark`` and is a reason instead."""
-    return [c for c in verb.children if c.i < verb.i and R.base_dep(c) in ("advcl", "ccomp", "parataxis", "csubj")
-            and not any(R.dep(g) == "mark" for g in c.children)]
+def _reported_clause(verb) -> set[int]:
+    """Token indices of the clause a speech-like verb reports when it comes after it ("…, warned
+    he"): the verb parsed as a conjunct/parataxis of that clause, or with the clause as a fronted
+    dependent without a conjunction ("Because Russia invaded, NATO warned" has ``mark``: a reason)."""
+    found = set()
+    if R.base_dep(verb) in ("conj", "parataxis") and verb.head.i < verb.i:
+        found = {t.i for t in verb.head.subtree if t.i < verb.i} - {t.i for t in verb.subtree}
+    for clause in verb.children:
+        if clause.i < verb.i and R.base_dep(clause) in ("advcl", "ccomp", "parataxis", "csubj") \
+                and not any(R.dep(g) == "mark" for g in clause.children):
+            found |= {t.i for t in clause.subtree}
+    return found - {verb.i}

@@ -100,24 +100,25 @@ def _train_loop(nlp, work: Path, deadline: float, stop_at_step: int | None = Non
                         info["score"], _brief(info["other_scores"]), (time.monotonic() - started) / 60)
             if is_best:
                 update_meta(T, nlp, info)
-                with nlp.use_params(optimizer.averages):
-                    if best_dir.exists():
-                        shutil.rmtree(best_dir)
-                    nlp.to_disk(best_dir)
+                _save_averaged(nlp, optimizer, best_dir)
         if stop_at_step is not None and info["step"] >= stop_at_step:
             logger.info("stopping at step %d as asked: keeping this checkpoint", info["step"])
-            with nlp.use_params(optimizer.averages):
-                if best_dir.exists():
-                    shutil.rmtree(best_dir)
-                nlp.to_disk(best_dir)
+            _save_averaged(nlp, optimizer, best_dir)
             break
         if time.monotonic() > deadline:
             logger.warning("time limit reached at step %d: keeping the best checkpoint", info["step"])
             break
     if not best_dir.exists():  # no evaluation happened yet (tiny smoke runs)
-        with nlp.use_params(optimizer.averages):
-            nlp.to_disk(best_dir)
+        _save_averaged(nlp, optimizer, best_dir)
     return best_dir
+
+
+def _save_averaged(nlp, optimizer, target: Path) -> None:
+    """Write the pipeline with its averaged parameters (what spaCy ships), replacing ``target``."""
+    with nlp.use_params(optimizer.averages):
+        if target.exists():
+            shutil.rmtree(target)
+        nlp.to_disk(target)
 
 
 def _brief(scores: dict) -> str:

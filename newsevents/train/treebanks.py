@@ -70,15 +70,16 @@ def _dutch_split(d: Path, dev_size: int, seed: int, repeat_current: int = 1) -> 
     seen = {s.key for s in old}
     lassy_dev_new = [s for s in lassy_dev if s.key not in seen]
     # 2017 sentences that the current dev file re-annotated: train on the current annotation
-    reannotated = {s.key: s for s in lassy_dev if s.key in seen}
+    by_key = {s.key: s for s in lassy_dev if s.key in seen}  # one per sentence
+    reannotated, reannotated_keys = list(by_key.values()), set(by_key)
     current = alpino_dev + lassy_dev_new
-    for s in current + list(reannotated.values()):
+    for s in current + reannotated:
         harmonise_current_nl(s)
-    stats = obl_arg_stats(current + list(reannotated.values()))
-    old = [s for s in old if s.key not in reannotated]
+    stats = obl_arg_stats(current + reannotated)
+    old = [s for s in old if s.key not in reannotated_keys]
     for s in old:
         harmonise_2017_nl(s, stats)
-    train_pool = old + current + list(reannotated.values())
+    train_pool = old + current + reannotated
     train_keys = {s.key for s in train_pool}
     test = list(read_conllu(d / "nl_alpino-ud-test.conllu"))
     test += [s for s in read_conllu(d / "nl_lassysmall-ud-test.conllu") if s.key not in train_keys]
@@ -90,7 +91,7 @@ def _dutch_split(d: Path, dev_size: int, seed: int, repeat_current: int = 1) -> 
     rng.shuffle(order)
     dev_idx = set(order[:dev_size])
     dev = [current[i] for i in sorted(dev_idx)]
-    fresh = [current[i] for i in range(len(current)) if i not in dev_idx] + list(reannotated.values())
+    fresh = [current[i] for i in range(len(current)) if i not in dev_idx] + reannotated
     train = old + fresh * max(repeat_current, 1)
     return Split(train, dev, test)
 
